@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs the job on this machine with an embedded local Spark (local[*]); arguments pass through to the job
+# (run with --help for them). Builds the jar first when it is missing or older than the sources.
+# Memory: JAVA_OPTS, e.g. JAVA_OPTS=-Xmx8g jobs/run-local.sh --input big.jsonl.gz
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+jar="$(ls "$root"/target/news-themes-*.jar 2>/dev/null | grep -v -- '-cluster.jar' | head -n 1 || true)"
+classpath="$root/target/local-classpath.txt"
+if [ -z "$jar" ] || [ ! -f "$classpath" ] || [ -n "$(find "$root/src/main" "$root/pom.xml" -newer "$jar" -print -quit)" ]; then
+  echo "run-local: building the jar (mvn package, tests skipped)..." >&2
+  (cd "$root" && mvn -B -q -DskipTests package)
+  jar="$(ls "$root"/target/news-themes-*.jar | grep -v -- '-cluster.jar' | head -n 1)"
+fi
+# Spark on Java 17 needs its launcher's --add-opens flags, kept in one file for the tests and this runner.
+exec java ${JAVA_OPTS:-} @"$root/jobs/spark-jvm.args" -cp "$jar:$(cat "$classpath")" nl.newsthemes.ThemesJob "$@"

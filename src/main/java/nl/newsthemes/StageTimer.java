@@ -1,0 +1,47 @@
+package nl.newsthemes;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Times the pipeline's stages: one INFO line per stage, with what it produced and its seconds, for the people on
+ * call; the same figures go into the manifest.
+ */
+public final class StageTimer {
+    private static final Logger LOG = LogManager.getLogger("nl.newsthemes.stages");
+
+    /** One finished stage. */
+    public record Stage(String name, double seconds, String detail) {
+    }
+
+    private final List<Stage> stages = new ArrayList<>();
+
+    /** Runs {@code work}, then logs and records {@code name} with the detail {@code describe} gives for its result. */
+    public <T> T time(String name, Supplier<T> work, Function<T, String> describe) {
+        long start = System.nanoTime();
+        T result = work.get();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        String detail = describe.apply(result);
+        stages.add(new Stage(name, Math.round(seconds * 1000) / 1000.0, detail));
+        LOG.info(String.format(Locale.ROOT, "stage %-16s %7.1f s  %s", name, seconds, detail));
+        return result;
+    }
+
+    public List<Stage> stages() {
+        return List.copyOf(stages);
+    }
+
+    public Map<String, Double> secondsByStage() {
+        Map<String, Double> map = new LinkedHashMap<>();
+        stages.forEach(s -> map.merge(s.name(), s.seconds(), Double::sum));
+        return map;
+    }
+}

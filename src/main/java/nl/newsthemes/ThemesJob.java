@@ -1,0 +1,95 @@
+package nl.newsthemes;
+
+import nl.newsthemes.config.CliArgs;
+import nl.newsthemes.config.ConfigException;
+import nl.newsthemes.config.JobConfig;
+import nl.newsthemes.config.ThemeSet;
+import nl.newsthemes.text.Stopwords;
+import nl.newsthemes.text.TextAnalyzer;
+import nl.newsthemes.themes.ThemeMatcher;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Entry point, for {@code spark-submit} and for the local runner: arguments to a validated {@link JobConfig}, a
+ * Spark session, the {@link ThemesPipeline}, an exit code (see {@link ExitCode}). Configuration and theme files are
+ * checked before Spark starts, so a typo costs a second, not a cluster slot.
+ */
+public final class ThemesJob {
+    private static final Logger LOG = LogManager.getLogger(ThemesJob.class);
+
+    private ThemesJob() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args).code);
+    }
+
+    /** Runs the job; never throws, never exits (tests call this). */
+    public static ExitCode run(String[] args) {
+        JobConfig config;
+        ThemeSet themes;
+        try {
+            CliArgs cli = CliArgs.parse(Arrays.asList(args));
+            if (cli.help()) {
+                System.out.println(CliArgs.USAGE);
+                return ExitCode.DONE;
+            }
+            config = cli.config();
+            themes = ThemeSet.load(config.themes());
+            // Compiling checks every rule word against the Dutch analyzer: a bad rule fails here, before Spark.
+            ThemeMatcher.compile(themes, new TextAnalyzer(Stopwords.defaults(), config.minTokenLength()));
+        } catch (ConfigException e) {
+            System.err.println("news-themes: " + e.getMessage());
+            return ExitCode.BAD_CONFIG;
+        }
+
+        SparkSession spark = null;
+        // A session that was already running (a notebook, a test) belongs to its owner: use it, leave it running.
+        boolean ownSession = SparkSession.getDefaultSession().isEmpty();
+        try {
+            spark = session(config);
+            RunSummary summary = new ThemesPipeline(spark, config, themes).run();
+            System.out.printf(Locale.ROOT, "news-themes: %d articles (%d rejected) in %.1f s; outputs in %s%n",
+                    summary.ingested().loaded(), summary.ingested().rejected(), summary.seconds(), summary.outputFolder());
+            return ExitCode.DONE;
+        } catch (ConfigException e) {
+            System.err.println("news-themes: " + e.getMessage());
+            return ExitCode.BAD_CONFIG;
+        } catch (RuntimeException | Error e) {
+            LOG.error("run failed", e);
+            System.err.println("news-themes: run failed, previous outputs left as they were: " + e);
+            return ExitCode.FAILED;
+        } finally {
+            if (spark != null && ownSession) {
+                spark.stop();
+            }
+        }
+    }
+
+    /**
+     * The session: the master from --master, else the one spark-submit set, else an embedded {@code local[*]}.
+     */
+    static SparkSession session(JobConfig config) {
+        SparkConf conf = new SparkConf().setAppName("news-themes");
+        if (config.master() != null) {
+            conf.setMaster(config.master());
+        } else if (!conf.contains("spark.master")) {
+            conf.setMaster("local[*]");
+        }
+        if (conf.get("spark.master").startsWith("local")) {
+            // One machine: no UI port to collide with, and a shuffle sized for its cores rather than a cluster's.
+            conf.setIfMissing("spark.ui.enabled", "false");
+            conf.setIfMissing("spark.sql.shuffle.partitions", "8");
+        }
+        if (config.shufflePartitions() > 0) {
+            conf.set("spark.sql.shuffle.partitions", String.valueOf(config.shufflePartitions()));
+        }
+        return SparkSession.builder().config(conf).getOrCreate();
+    }
+}

@@ -1,0 +1,197 @@
+package nl.newsthemes;
+
+import nl.newsthemes.config.JobConfig;
+import nl.newsthemes.config.ThemeSet;
+import nl.newsthemes.features.DistinctiveTerms;
+import nl.newsthemes.features.Vocabulary;
+import nl.newsthemes.ingest.Corpus;
+import nl.newsthemes.ingest.CorpusReader;
+import nl.newsthemes.ingest.InputFile;
+import nl.newsthemes.ingest.InputListing;
+import nl.newsthemes.output.OutputFolder;
+import nl.newsthemes.output.RunManifest;
+import nl.newsthemes.output.RunReport;
+import nl.newsthemes.output.TableWriter;
+import nl.newsthemes.text.AnalyzeDocuments;
+import nl.newsthemes.text.Stopwords;
+import nl.newsthemes.text.TextAnalyzer;
+import nl.newsthemes.themes.ThemeMatcher;
+import nl.newsthemes.themes.ThemeTables;
+import nl.newsthemes.topics.TopicCount;
+import nl.newsthemes.topics.TopicModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import static nl.newsthemes.schema.Columns.*;
+import static org.apache.spark.sql.functions.*;
+
+/**
+ * The job, top to bottom: list and read the input (every file and record accounted for), analyze the Dutch text
+ * once, build the vocabulary, TF-IDF distinctive terms per month, LDA topics, theme matches, then write every table
+ * into a staging folder and publish it with the manifest and report. Any failure leaves the previous output as it
+ * was (see {@link OutputFolder}).
+ */
+public final class ThemesPipeline {
+    /** Output table names: folder names under the output and CSV file names under {@code csv/}. */
+    public static final String THEME_MONTHLY = "theme_monthly";
+    public static final String DOC_THEMES = "doc_themes";
+    public static final String TOPICS = "topics";
+    public static final String TOPIC_MONTHLY = "topic_monthly";
+    public static final String DOC_TOPICS = "doc_topics";
+    public static final String TERMS_MONTHLY = "terms_monthly";
+    public static final String DOCUMENTS = "documents";
+    public static final String REJECTS = "rejects";
+    public static final String INPUT_FILES = "input_files";
+
+    /** Documents per LDA partition: enough work per task, independent of the machine so results are too. */
+    static final int DOCUMENTS_PER_MODEL_PARTITION = 2_500;
+
+    private final SparkSession spark;
+    private final JobConfig config;
+    private final ThemeSet themes;
+    private final StageTimer timer = new StageTimer();
+
+    public ThemesPipeline(SparkSession spark, JobConfig config, ThemeSet themes) {
+        this.spark = spark;
+        this.config = config;
+        this.themes = themes;
+    }
+
+    public RunSummary run() {
+        Instant started = Instant.now();
+        String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
+                + "-" + UUID.randomUUID().toString().substring(0, 8);
+        ThemeMatcher matcher = ThemeMatcher.compile(themes, new TextAnalyzer(Stopwords.defaults(), config.minTokenLength()));
+        var hadoopConf = spark.sparkContext().hadoopConfiguration();
+        InputListing listing = timer.time("list", () -> InputListing.list(config.input(), hadoopConf),
+                l -> l.files().size() + " files, " + l.skipped().size() + " metadata files skipped");
+        OutputFolder out = OutputFolder.prepare(config.output(), runId, hadoopConf);
+        Corpus corpus = null;
+        Dataset<Row> analyzed = null;
+        Dataset<Row> training = null;
+        try {
+            Corpus read = timer.time("ingest", () -> CorpusReader.read(spark, listing), c -> "");
+            corpus = read;
+            Ingested ingested = timer.time("count", () -> Ingested.count(read),
+                    i -> i.loaded() + " articles, " + i.rejected() + " rejects");
+
+            Dataset<Row> analyzedDocs = AnalyzeDocuments.apply(read.articles(), matcher, Stopwords.defaults(),
+                    config.minTokenLength()).persist(StorageLevel.MEMORY_AND_DISK());
+            analyzed = analyzedDocs;
+            long tokens = timer.time("text", () -> analyzedDocs.agg(coalesce(sum(TOKENS), lit(0L))).first().getLong(0),
+                    t -> t + " content words");
+
+            Vocabulary vocabulary = timer.time("vocabulary", () -> Vocabulary.fit(analyzedDocs, ingested.loaded(),
+                    config.vocabSize(), config.minDocFreq(), config.maxDocFreq()), v -> v.size() + " terms");
+            Dataset<Row> counted = vocabulary.countVectorizer().transform(analyzedDocs);
+            Dataset<Row> termsMonthly = timer.time("tfidf", () -> DistinctiveTerms.perMonth(spark, counted, vocabulary,
+                    config.distinctiveTerms()).persist(StorageLevel.MEMORY_AND_DISK()), t -> t.count() + " rows");
+
+            int partitions = (int) Math.max(1, Math.min(200, ingested.loaded() / DOCUMENTS_PER_MODEL_PARTITION + 1));
+            Dataset<Row> trainingSet = TopicModel.trainingSet(counted, partitions);
+            training = trainingSet;
+            long modelled = trainingSet.count();
+            TopicCount k = TopicCount.choose(config.topics(), modelled, vocabulary.size());
+            TopicModel model = k.used() == 0 ? null : timer.time("lda", () -> TopicModel.fit(spark, trainingSet,
+                    modelled, k.used(), config.seed(), config.ldaMaxIterations(), config.topicTerms(), vocabulary),
+                    m -> k.used() + " topics on " + modelled + " documents");
+
+            Dataset<Row> docThemes = ThemeTables.docThemes(analyzedDocs);
+            TableWriter writer = new TableWriter(out.staging(), out.fileSystem());
+            timer.time("write", () -> {
+                writer.write(THEME_MONTHLY, ThemeTables.monthly(docThemes), MONTH, THEME);
+                writer.write(DOC_THEMES, docThemes, DOC_ID, THEME);
+                writer.write(TERMS_MONTHLY, termsMonthly, MONTH, RANK);
+                if (model != null) {
+                    Dataset<Row> docTopics = model.docTopics(trainingSet).persist(StorageLevel.MEMORY_AND_DISK());
+                    writer.write(TOPICS, model.topics(), TOPIC, RANK);
+                    writer.write(DOC_TOPICS, docTopics, DOC_ID);
+                    writer.write(TOPIC_MONTHLY, model.monthly(spark, docTopics), MONTH, TOPIC);
+                    docTopics.unpersist();
+                } else {
+                    writer.write(TOPICS, spark.createDataFrame(List.of(), TOPICS_SCHEMA), TOPIC, RANK);
+                }
+                writer.write(DOCUMENTS, analyzedDocs.select(DOC_ID, MONTH, DATE, SOURCE, TITLE, PATH, TOKENS), DOC_ID);
+                writer.write(REJECTS, read.rejects(), PATH, RECORD, REASON);
+                writer.write(INPUT_FILES, inputFiles(listing, read), PATH);
+                return writer.rowCounts();
+            }, counts -> counts.size() + " tables");
+
+            RunSummary summary = new RunSummary(runId, started, Instant.now(), config, themes, listing, ingested,
+                    tokens, vocabulary.size(), k, model == null ? 0.0 : model.subsamplingRate(), modelled,
+                    writer.rowCounts(), timer.stages(), out.target().toString());
+            timer.time("report", () -> {
+                RunReport.write(spark, out.staging(), out.fileSystem(), summary);
+                RunManifest.write(out.staging(), out.fileSystem(), summary.finishedNow(timer.stages()));
+                return 0;
+            }, x -> "manifest.json, report.md");
+            out.publish();
+            return summary.finishedNow(timer.stages());
+        } catch (RuntimeException | Error e) {
+            out.discard();
+            throw e;
+        } finally {
+            if (training != null) {
+                training.unpersist();
+            }
+            if (analyzed != null) {
+                analyzed.unpersist();
+            }
+            if (corpus != null) {
+                corpus.cached().unpersist();
+            }
+        }
+    }
+
+    private static final StructType TOPICS_SCHEMA = new StructType()
+            .add(TOPIC, DataTypes.IntegerType).add(RANK, DataTypes.IntegerType).add(TERM, DataTypes.StringType)
+            .add(WEIGHT, DataTypes.DoubleType).add(LABEL, DataTypes.StringType);
+
+    /** Every listed file with what became of its records: the accounting a reader can check. */
+    private Dataset<Row> inputFiles(InputListing listing, Corpus corpus) {
+        List<Row> rows = listing.files().stream()
+                .map((InputFile f) -> RowFactory.create(f.path(), f.format().label(), f.bytes())).toList();
+        Dataset<Row> files = spark.createDataFrame(rows, new StructType()
+                .add(PATH, DataTypes.StringType).add(FORMAT, DataTypes.StringType).add(BYTES, DataTypes.LongType));
+        return files.join(corpus.fileCounts(), files.col(PATH).equalTo(corpus.fileCounts().col(PATH)), "left")
+                .select(files.col(PATH), col(FORMAT), col(BYTES),
+                        coalesce(col(RECORDS), lit(0L)).as(RECORDS),
+                        coalesce(col(LOADED), lit(0L)).as(LOADED),
+                        coalesce(col(REJECTED), lit(0L)).as(REJECTED));
+    }
+
+    /**
+     * What ingest loaded and rejected, counted once.
+     *
+     * @param loaded          articles loaded
+     * @param rejected        files and records rejected
+     * @param byMonth         articles per month
+     * @param rejectsByReason rejects per reason (reasons cut at their first ':' so similar ones group)
+     */
+    public record Ingested(long loaded, long rejected, Map<String, Long> byMonth, Map<String, Long> rejectsByReason) {
+        static Ingested count(Corpus corpus) {
+            Map<String, Long> byMonth = new TreeMap<>();
+            corpus.articles().groupBy(MONTH).count().collectAsList()
+                    .forEach(r -> byMonth.put(r.getString(0), r.getLong(1)));
+            Map<String, Long> byReason = new TreeMap<>();
+            corpus.rejects().groupBy(regexp_extract(col(REASON), "^[^:(]*", 0).as(REASON)).count().collectAsList()
+                    .forEach(r -> byReason.put(r.getString(0).strip(), r.getLong(1)));
+            long loaded = byMonth.values().stream().mapToLong(Long::longValue).sum();
+            long rejected = byReason.values().stream().mapToLong(Long::longValue).sum();
+            return new Ingested(loaded, rejected, byMonth, byReason);
+        }
+    }
+}

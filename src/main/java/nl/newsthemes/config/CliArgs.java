@@ -1,0 +1,110 @@
+package nl.newsthemes.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The command line: {@code --input P [P ...] --output DIR --themes FILE --config FILE --topics K --seed N
+ * --master URL --help}. Flags win over the same keys in the config file. A bad argument is a {@link ConfigException}
+ * with one line that says what is wrong.
+ */
+public final class CliArgs {
+    public static final String USAGE = String.join("\n",
+            "Usage: news-themes [--input PATH ...] [--output DIR] [--themes FILE] [--config FILE]",
+            "                   [--topics K] [--seed N] [--master URL] [--help]",
+            "",
+            "  --input PATH ...  files or folders: .txt/.txt.gz with a 'date YYYY-MM' header, .jsonl(.gz), .csv, .parquet",
+            "                    (default: " + JobConfig.DEFAULT_INPUT + ")",
+            "  --output DIR      where the tables, manifest.json and report.md are published (default: " + JobConfig.DEFAULT_OUTPUT + ")",
+            "  --themes FILE     theme definitions (default: the bundled themes/default-themes.json)",
+            "  --config FILE     job config as JSON with snake_case keys (see README); flags override it",
+            "  --topics K        number of LDA topics (default 10)",
+            "  --seed N          random seed (default 1)",
+            "  --master URL      Spark master (default: spark-submit's, else local[*])",
+            "  --help            print this and exit",
+            "",
+            "Exit codes: 0 done, 1 failed, 2 bad arguments or config.");
+
+    private final boolean help;
+    private final JobConfig config;
+
+    private CliArgs(boolean help, JobConfig config) {
+        this.help = help;
+        this.config = config;
+    }
+
+    public boolean help() {
+        return help;
+    }
+
+    /** The validated config: the config file's values with the flags laid over them. */
+    public JobConfig config() {
+        return config;
+    }
+
+    public static CliArgs parse(List<String> args) {
+        ObjectNode flags = JsonNodeFactory.instance.objectNode();
+        String configFile = null;
+        int i = 0;
+        while (i < args.size()) {
+            String flag = args.get(i++);
+            switch (flag) {
+                case "--help", "-h" -> {
+                    return new CliArgs(true, null);
+                }
+                case "--input" -> {
+                    ArrayNode inputs = flags.putArray("input");
+                    while (i < args.size() && !args.get(i).startsWith("--")) {
+                        inputs.add(args.get(i++));
+                    }
+                    ConfigException.check(!inputs.isEmpty(), "--input needs at least one file or folder");
+                }
+                case "--output", "--themes", "--master" -> flags.put(flag.substring(2), value(args, i++, flag));
+                case "--config" -> configFile = value(args, i++, flag);
+                case "--topics", "--seed" -> flags.put(flag.substring(2), wholeNumber(value(args, i++, flag), flag));
+                default -> throw new ConfigException("unknown argument '" + flag + "'; run with --help for the list");
+            }
+        }
+        ObjectNode merged = configFile == null ? JsonNodeFactory.instance.objectNode() : readConfigFile(configFile);
+        merged.setAll(flags);
+        String what = configFile == null ? "arguments" : "config " + configFile + " with the arguments";
+        return new CliArgs(false, StrictJson.bind(merged, JobConfig.class, what).validate());
+    }
+
+    private static ObjectNode readConfigFile(String file) {
+        Path path = Path.of(file);
+        ConfigException.check(Files.isRegularFile(path), "--config %s: no such file", file);
+        String json;
+        try {
+            json = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException("--config " + file + ": cannot read it (" + e.getMessage() + ")");
+        }
+        JsonNode tree = StrictJson.readTree(json, "config " + file);
+        ConfigException.check(tree instanceof ObjectNode, "config %s must be a JSON object {...}", file);
+        return (ObjectNode) tree;
+    }
+
+    private static String value(List<String> args, int at, String flag) {
+        ConfigException.check(at < args.size(), "%s needs a value", flag);
+        String value = args.get(at);
+        ConfigException.check(!value.startsWith("--"), "%s needs a value, got the flag %s", flag, value);
+        return value;
+    }
+
+    private static long wholeNumber(String value, String flag) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(flag + " must be a whole number, got '" + value + "'");
+        }
+    }
+}

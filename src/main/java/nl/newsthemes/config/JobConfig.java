@@ -1,0 +1,82 @@
+package nl.newsthemes.config;
+
+import java.util.List;
+
+/**
+ * The job's settings: bound from the JSON config file ({@code --config}, snake_case keys) with the command-line
+ * flags laid over it, then {@link #validate() validated}. Immutable; absent values take the defaults below, chosen
+ * to work from a handful of articles up to about a million.
+ *
+ * @param input              files or folders to read (folders are searched recursively)
+ * @param output             folder the tables, manifest and report are published to
+ * @param themes             theme file; null means the bundled default ({@code themes/default-themes.json})
+ * @param topics             number of LDA topics asked for (reduced for very small corpora, see the manifest)
+ * @param seed               seed of every random choice (LDA), so reruns give the same outputs
+ * @param master             Spark master; null means the one spark-submit set, else {@code local[*]}
+ * @param vocabSize          largest vocabulary, the most frequent terms first
+ * @param minDocFreq         a term must appear in at least this many documents (below 1: this share of them)
+ * @param maxDocFreq         a term may appear in at most this share of the documents (corpora of 100+ documents)
+ * @param minTokenLength     shorter words are dropped
+ * @param distinctiveTerms   terms per month in {@code terms_monthly}
+ * @param topicTerms         terms per topic in {@code topics}
+ * @param ldaMaxIterations   online LDA mini-batch iterations
+ * @param shufflePartitions  Spark SQL shuffle partitions; 0 leaves Spark's setting alone
+ */
+public record JobConfig(
+        List<String> input,
+        String output,
+        String themes,
+        Integer topics,
+        Long seed,
+        String master,
+        Integer vocabSize,
+        Double minDocFreq,
+        Double maxDocFreq,
+        Integer minTokenLength,
+        Integer distinctiveTerms,
+        Integer topicTerms,
+        Integer ldaMaxIterations,
+        Integer shufflePartitions) {
+
+    public static final String DEFAULT_INPUT = "data/sample";
+    public static final String DEFAULT_OUTPUT = "out";
+
+    public JobConfig {
+        input = input == null ? List.of(DEFAULT_INPUT) : List.copyOf(input);
+        output = output == null ? DEFAULT_OUTPUT : output;
+        topics = topics == null ? 10 : topics;
+        seed = seed == null ? 1L : seed;
+        vocabSize = vocabSize == null ? 20_000 : vocabSize;
+        minDocFreq = minDocFreq == null ? 2.0 : minDocFreq;
+        maxDocFreq = maxDocFreq == null ? 0.5 : maxDocFreq;
+        minTokenLength = minTokenLength == null ? 2 : minTokenLength;
+        distinctiveTerms = distinctiveTerms == null ? 20 : distinctiveTerms;
+        topicTerms = topicTerms == null ? 10 : topicTerms;
+        ldaMaxIterations = ldaMaxIterations == null ? 40 : ldaMaxIterations;
+        shufflePartitions = shufflePartitions == null ? 0 : shufflePartitions;
+    }
+
+    /** Checks every value; the message names the key (and flag) and says what to change. */
+    public JobConfig validate() {
+        ConfigException.check(!input.isEmpty(), "input is empty: give --input with at least one file or folder");
+        for (String path : input) {
+            ConfigException.check(path != null && !path.isBlank(), "input has an empty path: remove it or name a file");
+        }
+        ConfigException.check(!output.isBlank(), "output is empty: give --output a folder to write to");
+        ConfigException.check(themes == null || !themes.isBlank(), "themes is empty: give --themes a theme file or leave it out");
+        ConfigException.check(topics >= 2 && topics <= 500, "topics (--topics) must be from 2 to 500, got %d", topics);
+        ConfigException.check(vocabSize >= 10 && vocabSize <= 1_000_000,
+                "vocab_size must be from 10 to 1000000, got %d", vocabSize);
+        ConfigException.check(minDocFreq > 0, "min_doc_freq must be above 0 (a count of documents, or a share below 1), got %s", minDocFreq);
+        ConfigException.check(minDocFreq < 1 || minDocFreq == Math.rint(minDocFreq),
+                "min_doc_freq of 1 or more is a count of documents and must be whole, got %s", minDocFreq);
+        ConfigException.check(maxDocFreq > 0 && maxDocFreq <= 1, "max_doc_freq must be a share above 0 and at most 1, got %s", maxDocFreq);
+        ConfigException.check(minTokenLength >= 1 && minTokenLength <= 20, "min_token_length must be from 1 to 20, got %d", minTokenLength);
+        ConfigException.check(distinctiveTerms >= 1 && distinctiveTerms <= 1000, "distinctive_terms must be from 1 to 1000, got %d", distinctiveTerms);
+        ConfigException.check(topicTerms >= 3 && topicTerms <= 100, "topic_terms must be from 3 to 100, got %d", topicTerms);
+        ConfigException.check(ldaMaxIterations >= 1 && ldaMaxIterations <= 10_000, "lda_max_iterations must be from 1 to 10000, got %d", ldaMaxIterations);
+        ConfigException.check(shufflePartitions >= 0 && shufflePartitions <= 100_000, "shuffle_partitions must be from 0 (Spark's own) to 100000, got %d", shufflePartitions);
+        ConfigException.check(master == null || !master.isBlank(), "master is empty: give --master a Spark master URL such as local[*] or spark://host:7077");
+        return this;
+    }
+}

@@ -1,0 +1,51 @@
+package nl.newsthemes.features;
+
+import org.apache.spark.ml.feature.IDF;
+import org.apache.spark.ml.feature.IDFModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static nl.newsthemes.schema.Columns.*;
+import static org.apache.spark.sql.functions.*;
+
+/**
+ * {@code terms_monthly}: per month the terms that set it apart, by TF-IDF with the IDF of MLlib's {@link IDF} fitted
+ * over the whole corpus. A term's monthly score is its mean TF-IDF over the month's articles: the month's count of
+ * the term times its IDF, divided by the month's articles. Counting first and weighting after gives exactly the mean
+ * of the per-document TF-IDF vectors, with whole-number sums that do not depend on partitioning.
+ *
+ * <p>In: rows with month and the {@code counts} vector. Out: month, rank, term (the surface word), tfidf.
+ */
+public final class DistinctiveTerms {
+    private DistinctiveTerms() {
+    }
+
+    public static Dataset<Row> perMonth(SparkSession spark, Dataset<Row> counted, Vocabulary vocabulary, int topN) {
+        IDFModel idf = new IDF().setInputCol(COUNTS).setOutputCol(TFIDF).fit(counted);
+        double[] weights = idf.idf().toArray();
+        List<Row> termRows = new ArrayList<>();
+        for (int i = 0; i < vocabulary.size(); i++) {
+            termRows.add(RowFactory.create(vocabulary.terms().get(i), vocabulary.surfaces().get(i), weights[i]));
+        }
+        Dataset<Row> terms = spark.createDataFrame(termRows, new StructType()
+                .add(TERM, DataTypes.StringType).add(WORD, DataTypes.StringType).add("idf", DataTypes.DoubleType));
+        Dataset<Row> articles = counted.groupBy(MONTH).agg(count(lit(1)).as(ARTICLES));
+        Dataset<Row> monthly = counted.select(col(MONTH), explode(col(TERMS)).as(TERM))
+                .join(broadcast(terms), TERM)
+                .groupBy(MONTH, TERM, WORD, "idf").agg(count(lit(1)).as("n"))
+                .join(articles, MONTH)
+                .withColumn(TFIDF, round(col("n").multiply(col("idf")).divide(col(ARTICLES)), 6));
+        return monthly
+                .withColumn(RANK, row_number().over(Window.partitionBy(MONTH).orderBy(desc(TFIDF), asc(WORD))))
+                .filter(col(RANK).leq(topN))
+                .select(col(MONTH), col(RANK), col(WORD).as(TERM), col(TFIDF));
+    }
+}

@@ -1,0 +1,116 @@
+package nl.newsthemes.output;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import nl.newsthemes.ProjectVersion;
+import nl.newsthemes.RunSummary;
+import nl.newsthemes.StageTimer;
+import nl.newsthemes.config.StrictJson;
+import nl.newsthemes.features.Vocabulary;
+import nl.newsthemes.ingest.InputFile;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code manifest.json}: what a run read, how it was configured, what it produced, how long each stage took. Field
+ * names are snake_case, like the config file's keys.
+ */
+public final class RunManifest {
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private RunManifest() {
+    }
+
+    public static void write(Path folder, FileSystem fs, RunSummary run) {
+        try (FSDataOutputStream out = fs.create(new Path(folder, OutputFolder.MANIFEST), false)) {
+            out.write(JSON.writeValueAsString(toJson(run)).getBytes(StandardCharsets.UTF_8));
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write manifest: " + e.getMessage(), e);
+        }
+    }
+
+    static ObjectNode toJson(RunSummary run) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("run_id", run.runId());
+        root.put("status", "succeeded");
+        root.put("started_at", run.startedAt().toString());
+        root.put("finished_at", run.finishedAt().toString());
+        root.put("seconds", run.seconds());
+        root.put("output", run.outputFolder());
+
+        ObjectNode versions = root.putObject("versions");
+        versions.put("project", ProjectVersion.get());
+        versions.put("spark", org.apache.spark.package$.MODULE$.SPARK_VERSION());
+        versions.put("scala", scala.util.Properties.versionNumberString());
+        versions.put("java", System.getProperty("java.version"));
+
+        root.set("config", StrictJson.mapper().valueToTree(run.config()));
+        root.put("seed", run.config().seed());
+
+        ObjectNode themes = root.putObject("themes");
+        themes.put("source", run.themes().source());
+        themes.put("sha256", sha256(run.themes().json()));
+        themes.set("names", JSON.valueToTree(run.themes().names()));
+        themes.set("definitions", StrictJson.readTree(run.themes().json(), run.themes().source()));
+
+        ObjectNode inputs = root.putObject("inputs");
+        inputs.set("paths", JSON.valueToTree(run.config().input()));
+        Map<String, Integer> byFormat = new TreeMap<>();
+        for (InputFile f : run.listing().files()) {
+            byFormat.merge(f.format().label(), 1, Integer::sum);
+        }
+        inputs.set("files_by_format", JSON.valueToTree(byFormat));
+        inputs.set("skipped_metadata_files", JSON.valueToTree(run.listing().skipped()));
+
+        ObjectNode counts = root.putObject("counts");
+        counts.put("files", run.listing().files().size());
+        counts.put("records", run.ingested().loaded() + run.ingested().rejected());
+        counts.put("loaded", run.ingested().loaded());
+        counts.put("rejected", run.ingested().rejected());
+        counts.set("rejected_by_reason", JSON.valueToTree(run.ingested().rejectsByReason()));
+        counts.set("articles_by_month", JSON.valueToTree(run.ingested().byMonth()));
+        counts.put("content_words", run.contentWords());
+
+        ObjectNode vocabulary = root.putObject("vocabulary");
+        vocabulary.put("size", run.vocabularySize());
+        vocabulary.put("max_doc_freq_applied", Vocabulary.maxDocFreqApplies(run.ingested().loaded()));
+
+        ObjectNode topics = root.putObject("topics");
+        topics.put("requested", run.topics().requested());
+        topics.put("used", run.topics().used());
+        topics.put("reason", run.topics().reason());
+        topics.put("documents", run.modelledDocuments());
+        topics.put("documents_without_vocabulary_words", run.ingested().loaded() - run.modelledDocuments());
+        topics.put("optimizer", "online");
+        topics.put("max_iterations", run.config().ldaMaxIterations());
+        topics.put("subsampling_rate", run.ldaSubsamplingRate());
+
+        root.set("tables", JSON.valueToTree(new TreeMap<>(run.tableRows())));
+        var stages = root.putArray("stages");
+        for (StageTimer.Stage stage : run.stages()) {
+            stages.addObject().put("name", stage.name()).put("seconds", stage.seconds()).put("detail", stage.detail());
+        }
+        return root;
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package nl.newsthemes.schema;
+
+/**
+ * Every column name of the job's tables, once. The output tables are a contract with the notebooks that read them:
+ * README.md documents each of these columns, so a rename here is a breaking change there.
+ */
+public final class Columns {
+    private Columns() {
+    }
+
+    // Articles and documents
+    public static final String DOC_ID = "doc_id";
+    public static final String MONTH = "month";
+    public static final String DATE = "date";
+    public static final String SOURCE = "source";
+    public static final String TITLE = "title";
+    public static final String TEXT = "text";
+    public static final String URL = "url";
+    public static final String PATH = "path";
+    public static final String TOKENS = "tokens";
+    /** Which record of a file a reject is: its id, else the start of its text. */
+    public static final String RECORD = "record";
+    /** Order of a record among all input (file path, then position in the file): breaks ties, e.g. between duplicates. */
+    public static final String POSITION = "position";
+    public static final String REASON = "reason";
+
+    // Text analysis (internal)
+    /** Dutch stems of the content words, stopwords removed, in text order. */
+    public static final String TERMS = "terms";
+    /** The lower-cased surface word of each entry of {@link #TERMS}, same positions. */
+    public static final String WORDS = "words";
+    public static final String TERM = "term";
+    public static final String WORD = "word";
+    public static final String COUNTS = "counts";
+    public static final String TFIDF = "tfidf";
+
+    // Tables
+    public static final String RANK = "rank";
+    public static final String THEME = "theme";
+    public static final String SCORE = "score";
+    public static final String MATCHED = "matched";
+    public static final String MATCHED_TERMS = "matched_terms";
+    public static final String EVIDENCE = "evidence";
+    public static final String ARTICLES = "articles";
+    public static final String THEME_ARTICLES = "theme_articles";
+    public static final String SHARE = "share";
+    public static final String MEAN_SCORE = "mean_score";
+    public static final String TOP_TERMS = "top_terms";
+    public static final String EXAMPLE_DOC_IDS = "example_doc_ids";
+    public static final String TOPIC = "topic";
+    public static final String WEIGHT = "weight";
+    public static final String LABEL = "label";
+    public static final String MEAN_SHARE = "mean_share";
+    public static final String DOMINANT_ARTICLES = "dominant_articles";
+    public static final String DOMINANT_TOPIC = "dominant_topic";
+    public static final String DOMINANT_SHARE = "dominant_share";
+    public static final String TOPIC_DISTRIBUTION = "topic_distribution";
+
+    // Input accounting
+    public static final String FORMAT = "format";
+    public static final String BYTES = "bytes";
+    public static final String RECORDS = "records";
+    public static final String LOADED = "loaded";
+    public static final String REJECTED = "rejected";
+}

@@ -1,0 +1,105 @@
+package nl.newsthemes.text;
+
+import nl.newsthemes.themes.ThemeHit;
+import nl.newsthemes.themes.ThemeMatcher;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+import static nl.newsthemes.schema.Columns.*;
+
+/**
+ * The text stage: each article's title and text are normalized and split into words once, and that one analysis
+ * feeds both the features (content stems and their surface words) and the theme rules (which need every word, with
+ * offsets for evidence). Reading 70 million characters twice would cost more than any other stage.
+ *
+ * <p>In: doc_id, date, month, source, title, text, path. Out: doc_id, date, month, source, title, path,
+ * {@code tokens} (number of content words), {@code terms}, {@code words}, {@code themes} (one struct per theme).
+ */
+public final class AnalyzeDocuments {
+    public static final String THEMES = "themes";
+
+    public static final StructType THEME_HIT = new StructType()
+            .add(THEME, DataTypes.StringType, false)
+            .add(SCORE, DataTypes.DoubleType, false)
+            .add(MATCHED, DataTypes.BooleanType, false)
+            .add(MATCHED_TERMS, new ArrayType(DataTypes.StringType, false), false)
+            .add(EVIDENCE, new ArrayType(DataTypes.StringType, false), false);
+
+    public static final StructType SCHEMA = new StructType()
+            .add(DOC_ID, DataTypes.StringType, false)
+            .add(DATE, DataTypes.StringType)
+            .add(MONTH, DataTypes.StringType)
+            .add(SOURCE, DataTypes.StringType)
+            .add(TITLE, DataTypes.StringType)
+            .add(PATH, DataTypes.StringType)
+            .add(TOKENS, DataTypes.IntegerType, false)
+            .add(TERMS, new ArrayType(DataTypes.StringType, false), false)
+            .add(WORDS, new ArrayType(DataTypes.StringType, false), false)
+            .add(THEMES, new ArrayType(THEME_HIT, false), false);
+
+    private AnalyzeDocuments() {
+    }
+
+    public static Dataset<Row> apply(Dataset<Row> articles, ThemeMatcher matcher, Set<String> stopwords,
+                                     int minTokenLength) {
+        Dataset<Row> input = articles.select(DOC_ID, DATE, MONTH, SOURCE, TITLE, TEXT, PATH);
+        return input.mapPartitions(new Analyze(matcher, stopwords, minTokenLength), Encoders.row(SCHEMA));
+    }
+
+    /** The article as analyzed: the title, a blank line, the text (what evidence snippets quote from). */
+    public static String fullText(String title, String text) {
+        String body = text == null ? "" : text;
+        return TextNormalizer.normalize(title == null || title.isBlank() ? body : title.strip() + "\n\n" + body);
+    }
+
+    private record Analyze(ThemeMatcher matcher, Set<String> stopwords, int minTokenLength)
+            implements MapPartitionsFunction<Row, Row> {
+        @Override
+        public Iterator<Row> call(Iterator<Row> rows) {
+            TextAnalyzer analyzer = new TextAnalyzer(stopwords, minTokenLength);
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return rows.hasNext();
+                }
+
+                @Override
+                public Row next() {
+                    return analyze(rows.next(), analyzer);
+                }
+            };
+        }
+
+        private Row analyze(Row article, TextAnalyzer analyzer) {
+            String text = fullText(article.getString(4), article.getString(5));
+            List<Token> tokens = analyzer.tokens(text);
+            List<String> terms = new ArrayList<>();
+            List<String> words = new ArrayList<>();
+            for (Token token : tokens) {
+                if (token.content()) {
+                    terms.add(token.stem());
+                    words.add(token.word());
+                }
+            }
+            List<Row> themes = new ArrayList<>();
+            for (ThemeHit hit : matcher.match(text, tokens)) {
+                themes.add(RowFactory.create(hit.theme(), hit.score(), hit.matched(),
+                        hit.matchedTerms().toArray(String[]::new), hit.evidence().toArray(String[]::new)));
+            }
+            return RowFactory.create(article.getString(0), article.getString(1), article.getString(2),
+                    article.getString(3), article.getString(4), article.getString(6), terms.size(),
+                    terms.toArray(String[]::new), words.toArray(String[]::new), themes.toArray());
+        }
+    }
+}

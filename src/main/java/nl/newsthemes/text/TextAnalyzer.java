@@ -1,0 +1,108 @@
+package nl.newsthemes.text;
+
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.tartarus.snowball.ext.DutchStemmer;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Splits Dutch text into words and stems them, with Lucene: the Unicode word-break rules of
+ * {@link StandardTokenizer} (diacritics kept, {@code navo-lidmaatschap} gives {@code navo} and
+ * {@code lidmaatschap}), {@link EnglishPossessiveFilter} (which also drops the Dutch genitive {@code Zelensky's}),
+ * lower-casing, and the Snowball {@link DutchStemmer}. Tokens without a letter (numbers, dates) are dropped.
+ *
+ * <p>Not thread-safe and not serializable: make one per task (Spark partition). Stems are cached, because news
+ * repeats its words.
+ */
+public final class TextAnalyzer {
+    private static final int STEM_CACHE_LIMIT = 200_000;
+
+    private final Set<String> stopwords;
+    private final int minTokenLength;
+    private final StandardTokenizer tokenizer = new StandardTokenizer();
+    private final TokenStream stream = new LowerCaseFilter(new EnglishPossessiveFilter(tokenizer));
+    private final CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+    private final OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+    private final DutchStemmer stemmer = new DutchStemmer();
+    private final Map<String, String> stemCache = new HashMap<>();
+
+    public TextAnalyzer(Set<String> stopwords, int minTokenLength) {
+        this.stopwords = stopwords;
+        this.minTokenLength = minTokenLength;
+    }
+
+    /** With the default stopwords and minimum length 2. */
+    public static TextAnalyzer dutch() {
+        return new TextAnalyzer(Stopwords.defaults(), 2);
+    }
+
+    /**
+     * Every word of {@code normalizedText} (see {@link TextNormalizer}), stopwords included and marked, in order.
+     * Offsets refer to {@code normalizedText}.
+     */
+    public List<Token> tokens(String normalizedText) {
+        List<Token> tokens = new ArrayList<>();
+        try {
+            tokenizer.setReader(new StringReader(normalizedText));
+            stream.reset();
+            while (stream.incrementToken()) {
+                String word = term.toString();
+                if (!hasLetter(word)) {
+                    continue;
+                }
+                boolean content = word.length() >= minTokenLength && !stopwords.contains(word);
+                tokens.add(new Token(word, stem(word), offset.startOffset(), offset.endOffset(), content));
+            }
+            stream.end();
+        } catch (IOException e) {
+            // A StringReader does not fail; anything else is a bug worth surfacing.
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                stream.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return tokens;
+    }
+
+    /** The Dutch stem of one lower-cased word. */
+    public String stem(String word) {
+        String cached = stemCache.get(word);
+        if (cached != null) {
+            return cached;
+        }
+        stemmer.setCurrent(word);
+        stemmer.stem();
+        String stem = stemmer.getCurrent();
+        if (stemCache.size() >= STEM_CACHE_LIMIT) {
+            stemCache.clear();
+        }
+        stemCache.put(word, stem);
+        return stem;
+    }
+
+    private static boolean hasLetter(String word) {
+        for (int i = 0; i < word.length(); ) {
+            int cp = word.codePointAt(i);
+            if (Character.isLetter(cp)) {
+                return true;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
+    }
+}

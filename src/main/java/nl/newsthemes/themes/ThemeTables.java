@@ -1,0 +1,65 @@
+package nl.newsthemes.themes;
+
+import nl.newsthemes.text.AnalyzeDocuments;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+
+import static nl.newsthemes.schema.Columns.*;
+import static org.apache.spark.sql.functions.*;
+
+/**
+ * The theme tables, from the per-document theme results of {@link AnalyzeDocuments}.
+ *
+ * <ul>
+ *   <li>{@code doc_themes}: doc_id, month, theme, score, matched, matched_terms, evidence; one row per document and
+ *       theme, so every month with articles has a row for every theme.</li>
+ *   <li>{@code theme_monthly}: month, theme, articles, theme_articles, share, mean_score, top_terms (the five terms
+ *       that hit most often in the month's matched articles), example_doc_ids (up to three matched articles with
+ *       the highest scores, ties by doc_id).</li>
+ * </ul>
+ */
+public final class ThemeTables {
+    static final int TOP_TERM_COUNT = 5;
+    static final int EXAMPLE_COUNT = 3;
+
+    private ThemeTables() {
+    }
+
+    public static Dataset<Row> docThemes(Dataset<Row> analyzed) {
+        return analyzed.select(col(DOC_ID), col(MONTH), explode(col(AnalyzeDocuments.THEMES)).as("t"))
+                .select(col(DOC_ID), col(MONTH), col("t." + THEME).as(THEME), col("t." + SCORE).as(SCORE),
+                        col("t." + MATCHED).as(MATCHED), col("t." + MATCHED_TERMS).as(MATCHED_TERMS),
+                        col("t." + EVIDENCE).as(EVIDENCE));
+    }
+
+    public static Dataset<Row> monthly(Dataset<Row> docThemes) {
+        Dataset<Row> counts = docThemes.groupBy(MONTH, THEME).agg(
+                count(lit(1)).as(ARTICLES),
+                sum(when(col(MATCHED), 1).otherwise(0)).cast("long").as(THEME_ARTICLES),
+                round(avg(SCORE), 6).as(MEAN_SCORE));
+
+        Dataset<Row> matched = docThemes.filter(col(MATCHED));
+        Dataset<Row> topTerms = matched.select(col(MONTH), col(THEME), explode(col(MATCHED_TERMS)).as(TERM))
+                .groupBy(MONTH, THEME, TERM).count()
+                .withColumn(RANK, row_number().over(Window.partitionBy(MONTH, THEME).orderBy(desc("count"), asc(TERM))))
+                .filter(col(RANK).leq(TOP_TERM_COUNT))
+                .groupBy(MONTH, THEME)
+                .agg(transform(array_sort(collect_list(struct(col(RANK), col(TERM)))), s -> s.getField(TERM)).as(TOP_TERMS));
+        Dataset<Row> examples = matched
+                .withColumn(RANK, row_number().over(Window.partitionBy(MONTH, THEME).orderBy(desc(SCORE), asc(DOC_ID))))
+                .filter(col(RANK).leq(EXAMPLE_COUNT))
+                .groupBy(MONTH, THEME)
+                .agg(transform(array_sort(collect_list(struct(col(RANK), col(DOC_ID)))), s -> s.getField(DOC_ID)).as(EXAMPLE_DOC_IDS));
+
+        Column empty = array().cast("array<string>");
+        return counts.join(topTerms, new String[]{MONTH, THEME}, "left")
+                .join(examples, new String[]{MONTH, THEME}, "left")
+                .select(col(MONTH), col(THEME), col(ARTICLES), col(THEME_ARTICLES),
+                        round(col(THEME_ARTICLES).divide(col(ARTICLES)), 6).as(SHARE),
+                        col(MEAN_SCORE),
+                        coalesce(col(TOP_TERMS), empty).as(TOP_TERMS),
+                        coalesce(col(EXAMPLE_DOC_IDS), empty).as(EXAMPLE_DOC_IDS));
+    }
+}

@@ -1,0 +1,38 @@
+package nl.newsthemes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import static nl.newsthemes.schema.Columns.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The job end to end on the real Dutch corpus in ../shared/corpora (skipped where that folder is absent). */
+class RealCorpusTest extends SparkTestBase {
+    @Test
+    void nlNews2022LoadsEveryArticle(@TempDir Path dir) throws IOException {
+        Path shared = sharedDir();
+        Assumptions.assumeTrue(shared != null, "../shared/corpora is absent: the real-corpus test is skipped");
+        Path out = dir.resolve("out");
+        assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{
+                "--input", shared.resolve("corpora/nl-news-2022.jsonl.gz").toString(), "--output", out.toString()}));
+
+        assertEquals(List.of(List.of("2022-06", 1209L), List.of("2022-07", 6313L), List.of("2022-08", 5966L),
+                        List.of("2022-09", 7176L)),
+                values(spark.read().parquet(out.resolve("documents").toString()).groupBy(MONTH).count().orderBy(MONTH)));
+        assertEquals(0, spark.read().parquet(out.resolve("rejects").toString()).count());
+        JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        assertEquals(20_664, manifest.at("/counts/loaded").asInt());
+        assertEquals(0, manifest.at("/counts/rejected").asInt());
+        assertEquals(10, manifest.at("/topics/used").asInt());
+        // Every month has every theme: 4 months x 3 themes.
+        assertEquals(12, spark.read().parquet(out.resolve("theme_monthly").toString()).count());
+        assertEquals(20_664 * 3, spark.read().parquet(out.resolve("doc_themes").toString()).count());
+    }
+}

@@ -1,0 +1,178 @@
+package nl.newsthemes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.newsthemes.output.TableWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static nl.newsthemes.schema.Columns.*;
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The job end to end on the five sample articles in data/sample, through {@link ThemesJob#run}. */
+class SampleJobTest extends SparkTestBase {
+    static final String SAMPLE = "data/sample";
+    static final List<String> TABLES = List.of("theme_monthly", "doc_themes", "topics", "topic_monthly", "doc_topics",
+            "terms_monthly", "documents", "rejects", "input_files");
+
+    @TempDir
+    static Path dir;
+    static Path out;
+
+    @BeforeAll
+    static void runJob() {
+        out = dir.resolve("out");
+        assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", SAMPLE, "--output", out.toString()}));
+    }
+
+    private static Dataset<Row> table(String name) {
+        return spark.read().parquet(out.resolve(name).toString());
+    }
+
+    @Test
+    void themeMonthlyMatchesTheIssueTable() {
+        assertEquals(List.of(
+                        List.of("2021-12", "sanctions", 2L, 2L, 1.0),
+                        List.of("2021-12", "nato_expansion", 2L, 2L, 1.0),
+                        List.of("2021-12", "minsk_accords", 2L, 0L, 0.0),
+                        List.of("2022-01", "sanctions", 3L, 3L, 1.0),
+                        List.of("2022-01", "nato_expansion", 3L, 1L, 0.333333),
+                        List.of("2022-01", "minsk_accords", 3L, 1L, 0.333333)),
+                values(table("theme_monthly")
+                        .orderBy(col(MONTH), org.apache.spark.sql.functions.array_position(
+                                org.apache.spark.sql.functions.array(
+                                        org.apache.spark.sql.functions.lit("sanctions"),
+                                        org.apache.spark.sql.functions.lit("nato_expansion"),
+                                        org.apache.spark.sql.functions.lit("minsk_accords")), col(THEME)))
+                        .select(MONTH, THEME, ARTICLES, THEME_ARTICLES, SHARE)));
+    }
+
+    @Test
+    void perArticleThemes() {
+        // 000 and 003/004 speak of NATO enlargement; 001 only of talks with NATO, 002 of a NATO partner and the
+        // NATO-Russia Council. Only 002 is about the Minsk agreements. All five mention sanctions.
+        Map<String, String> byFile = new TreeMap<>();
+        for (Row r : table("doc_themes").join(table("documents").select(DOC_ID, PATH), DOC_ID).filter(col(MATCHED))
+                .orderBy(PATH, THEME).collectAsList()) {
+            String file = Path.of(r.<String>getAs(PATH)).getFileName().toString().substring(0, 3);
+            byFile.merge(file, r.getAs(THEME), (a, b) -> a + "," + b);
+        }
+        assertEquals(Map.of(
+                "000", "nato_expansion,sanctions",
+                "001", "sanctions",
+                "002", "minsk_accords,sanctions",
+                "003", "nato_expansion,sanctions",
+                "004", "nato_expansion,sanctions"), byFile);
+        Row minsk = table("doc_themes").filter(col(THEME).equalTo("minsk_accords").and(col(MATCHED))).first();
+        assertEquals(List.of("akkoorden van minsk", "akkoorden … minsk"), minsk.getList(minsk.fieldIndex(MATCHED_TERMS)));
+        assertEquals(List.of("…te de-escaleren en voor de actieve diplomatie om de implementatie van de akkoorden van "
+                        + "Minsk te versnellen”, aldus de verklaring van het Witte Huis. Volgens die akkoorden,…"),
+                minsk.getList(minsk.fieldIndex(EVIDENCE)));
+    }
+
+    @Test
+    void documentsAndAccounting() throws IOException {
+        List<List<Object>> docs = values(table("documents").orderBy(PATH).select(DOC_ID, MONTH, DATE, TITLE));
+        assertEquals(List.of(
+                Arrays.asList("578ef146903e563a", "2022-01", "2022-01", null),
+                Arrays.asList("44c21f19dce00bbe", "2022-01", "2022-01", null),
+                Arrays.asList("af53009ea800db80", "2022-01", "2022-01", null),
+                Arrays.asList("d0f59cb76fdf910e", "2021-12", "2021-12", null),
+                Arrays.asList("cd84d37e1e4e22a8", "2021-12", "2021-12", null)), docs);
+        assertEquals(0, table("rejects").count());
+        assertEquals(List.of(List.of(5L, 5L, 0L)), values(table("input_files").agg(
+                org.apache.spark.sql.functions.sum(RECORDS), org.apache.spark.sql.functions.sum(LOADED),
+                org.apache.spark.sql.functions.sum(REJECTED))));
+
+        JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        assertEquals("succeeded", manifest.get("status").asText());
+        assertEquals(5, manifest.at("/counts/files").asInt());
+        assertEquals(5, manifest.at("/counts/loaded").asInt());
+        assertEquals(0, manifest.at("/counts/rejected").asInt());
+        assertEquals(2, manifest.at("/counts/articles_by_month/2021-12").asInt());
+        assertEquals(3, manifest.at("/counts/articles_by_month/2022-01").asInt());
+        assertEquals(10, manifest.at("/topics/requested").asInt());
+        assertEquals(2, manifest.at("/topics/used").asInt());
+        assertEquals("reduced from 10: 5 documents support 2 topics (at least 5 documents a topic)",
+                manifest.at("/topics/reason").asText());
+        assertEquals(1, manifest.at("/seed").asInt());
+        assertEquals("4.2.0", manifest.at("/versions/spark").asText());
+        assertEquals(List.of("sanctions", "nato_expansion", "minsk_accords"),
+                List.of(manifest.at("/themes/names/0").asText(), manifest.at("/themes/names/1").asText(),
+                        manifest.at("/themes/names/2").asText()));
+        assertTrue(Files.readString(out.resolve("report.md")).contains("| 2022-01 | minsk_accords | 3 | 1 | 33.3% |"));
+    }
+
+    @Test
+    void topicsHaveKRowsOfTermsAndDistributionsSumToOne() {
+        assertEquals(List.of(List.of(0, 10L), List.of(1, 10L)),
+                values(table("topics").groupBy(TOPIC).count().orderBy(TOPIC)));
+        for (Row r : table("doc_topics").collectAsList()) {
+            List<Double> dist = r.getList(r.fieldIndex(TOPIC_DISTRIBUTION));
+            assertEquals(1.0, dist.stream().mapToDouble(Double::doubleValue).sum(), 1e-5);
+        }
+        assertEquals(4, table("topic_monthly").count());
+        // Labels are readable words, never stems: every label word is a word of the topic's terms.
+        for (Row r : table("topics").filter(col(RANK).leq(3)).collectAsList()) {
+            assertTrue(r.<String>getAs(LABEL).contains(r.<String>getAs(TERM)), r.toString());
+        }
+    }
+
+    @Test
+    void csvAndParquetAgree() {
+        for (String name : TABLES) {
+            Dataset<Row> parquet = TableWriter.forCsv(table(name));
+            String[] columns = parquet.columns();
+            Dataset<Row> csv = spark.read().option("header", "true").option("multiLine", "true").option("escape", "\"")
+                    .csv(out.resolve("csv").resolve(name + ".csv").toString());
+            // Parquet puts the partition column (month) last; the CSV keeps the table's order.
+            assertEquals(Arrays.stream(columns).sorted().toList(), Arrays.stream(csv.columns()).sorted().toList(), name);
+            csv = csv.select(Arrays.stream(columns).map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new));
+            Dataset<Row> parquetText = parquet.select(Arrays.stream(columns).map(c -> col(c).cast("string").as(c))
+                    .toArray(org.apache.spark.sql.Column[]::new));
+            String[] keys = Arrays.copyOf(columns, columns.length);
+            assertEquals(values(parquetText.na().fill("").orderBy(keys[0], Arrays.copyOfRange(keys, 1, keys.length))),
+                    values(csv.na().fill("").orderBy(keys[0], Arrays.copyOfRange(keys, 1, keys.length))), name);
+        }
+    }
+
+    @Test
+    void aSecondRunGivesTheSameCsvBytes() throws IOException {
+        Path again = dir.resolve("again");
+        assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", SAMPLE, "--output", again.toString()}));
+        for (String name : TABLES) {
+            assertEquals(Files.readString(out.resolve("csv").resolve(name + ".csv")),
+                    Files.readString(again.resolve("csv").resolve(name + ".csv")), name);
+        }
+        assertFalse(Files.list(dir).anyMatch(p -> p.getFileName().toString().contains(".staging-")));
+    }
+
+    @Test
+    void badArgumentsAndThemesExitTwoAndTouchNothing() throws IOException {
+        assertEquals(ExitCode.BAD_CONFIG, ThemesJob.run(new String[]{"--topics", "1", "--output", out.toString()}));
+        Path themes = dir.resolve("bad-themes.json");
+        Files.writeString(themes, "{\"themes\": [{\"name\": \"x\", \"terms\": []}]}");
+        assertEquals(ExitCode.BAD_CONFIG, ThemesJob.run(new String[]{"--themes", themes.toString(), "--output", out.toString()}));
+        assertEquals(ExitCode.BAD_CONFIG, ThemesJob.run(new String[]{"--input", dir.resolve("missing").toString(),
+                "--output", out.toString()}));
+        Path unrelated = Files.createDirectories(dir.resolve("unrelated"));
+        Files.writeString(unrelated.resolve("thesis.docx"), "precious");
+        assertEquals(ExitCode.BAD_CONFIG, ThemesJob.run(new String[]{"--input", SAMPLE, "--output", unrelated.toString()}));
+        assertEquals("precious", Files.readString(unrelated.resolve("thesis.docx")));
+        assertTrue(Files.exists(out.resolve("manifest.json")));
+    }
+}

@@ -1,0 +1,86 @@
+package nl.newsthemes.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CliArgsTest {
+    private static String refused(String... args) {
+        return assertThrows(ConfigException.class, () -> CliArgs.parse(List.of(args))).getMessage();
+    }
+
+    @Test
+    void defaults() {
+        JobConfig c = CliArgs.parse(List.of()).config();
+        assertEquals(List.of("data/sample"), c.input());
+        assertEquals("out", c.output());
+        assertNull(c.themes());
+        assertEquals(10, c.topics());
+        assertEquals(1L, c.seed());
+        assertEquals(20_000, c.vocabSize());
+    }
+
+    @Test
+    void flags() {
+        JobConfig c = CliArgs.parse(List.of("--input", "a", "b.jsonl", "--output", "/tmp/o", "--topics", "20",
+                "--seed", "7", "--master", "local[2]", "--themes", "t.json")).config();
+        assertEquals(List.of("a", "b.jsonl"), c.input());
+        assertEquals("/tmp/o", c.output());
+        assertEquals(20, c.topics());
+        assertEquals(7L, c.seed());
+        assertEquals("local[2]", c.master());
+        assertEquals("t.json", c.themes());
+    }
+
+    @Test
+    void helpWinsOverEverything() {
+        assertTrue(CliArgs.parse(List.of("--topics", "3", "--help")).help());
+    }
+
+    @Test
+    void flagsOverrideTheConfigFile(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("job.json");
+        Files.writeString(config, "{\"topics\": 12, \"seed\": 3, \"vocab_size\": 5000, \"max_doc_freq\": 0.4}");
+        JobConfig c = CliArgs.parse(List.of("--config", config.toString(), "--topics", "15")).config();
+        assertEquals(15, c.topics());
+        assertEquals(3L, c.seed());
+        assertEquals(5000, c.vocabSize());
+        assertEquals(0.4, c.maxDocFreq());
+    }
+
+    @Test
+    void badArgumentsSayWhatIsWrong() {
+        assertEquals("unknown argument '--topic'; run with --help for the list", refused("--topic", "5"));
+        assertEquals("--topics must be a whole number, got 'ten'", refused("--topics", "ten"));
+        assertEquals("--output needs a value", refused("--output"));
+        assertEquals("--output needs a value, got the flag --seed", refused("--output", "--seed", "1"));
+        assertEquals("--input needs at least one file or folder", refused("--input", "--output", "x"));
+        assertEquals("topics (--topics) must be from 2 to 500, got 1", refused("--topics", "1"));
+        assertEquals("--config nope.json: no such file", refused("--config", "nope.json"));
+    }
+
+    @Test
+    void badConfigFilesNameTheKey(@TempDir Path dir) throws IOException {
+        Path config = dir.resolve("job.json");
+        Files.writeString(config, "{\"vocab_sise\": 10}");
+        assertTrue(refused("--config", config.toString()).startsWith(
+                "config " + config + " with the arguments: unknown key 'vocab_sise' at 'vocab_sise'; known keys there: "));
+        Files.writeString(config, "{\"topics\": \"12\"}");
+        assertEquals("config " + config + " with the arguments: 'topics' has the wrong type; it must be a whole number",
+                refused("--config", config.toString()));
+        Files.writeString(config, "{\"min_doc_freq\": 2.5}");
+        assertEquals("min_doc_freq of 1 or more is a count of documents and must be whole, got 2.5",
+                refused("--config", config.toString()));
+        Files.writeString(config, "{\"max_doc_freq\": 1.5}");
+        assertEquals("max_doc_freq must be a share above 0 and at most 1, got 1.5", refused("--config", config.toString()));
+    }
+}
