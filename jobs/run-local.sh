@@ -8,8 +8,8 @@ jar="$(ls "$root"/target/news-themes-*.jar 2>/dev/null | grep -v -- '-cluster.ja
 classpath="$root/target/local-classpath.txt"
 if [ -z "$jar" ] || [ ! -f "$classpath" ] || [ -n "$(find "$root/src/main" "$root/pom.xml" -newer "$jar" -print -quit)" ]; then
   echo "run-local: building the jar (mvn package, tests skipped)..." >&2
-  (cd "$root" && mvn -B -q -DskipTests package)
+  (cd "$root" && mvn -B -q -Dstyle.color=never -DskipTests package) >&2
   jar="$(ls "$root"/target/news-themes-*.jar | grep -v -- '-cluster.jar' | head -n 1)"
 fi
 # Spark on Java 17 needs its launcher's --add-opens flags, kept in one file for the tests and this runner.
-exec java ${JAVA_OPTS:-} @"$root/jobs/spark-jvm.args" -cp "$jar:$(cat "$classpath")" nl.newsthemes.ThemesJob "$@"
+exec java ${JAVA_OPTS:-} @"$root/jobs/spark-jvm.args" -cp "$jar:$(cat "$classpath")" "${NEWS_THEMES_MAIN:-nl.newsthemes.ThemesJob}" "$@"

@@ -48,6 +48,7 @@ public final class ThemesPipeline {
     /** Output table names: folder names under the output and CSV file names under {@code csv/}. */
     public static final String THEME_MONTHLY = "theme_monthly";
     public static final String DOC_THEMES = "doc_themes";
+    public static final String THEME_SOURCE_MONTHLY = "theme_source_monthly";
     public static final String TOPICS = "topics";
     public static final String TOPIC_MONTHLY = "topic_monthly";
     public static final String DOC_TOPICS = "doc_topics";
@@ -103,7 +104,7 @@ public final class ThemesPipeline {
             int partitions = (int) Math.max(1, Math.min(200, ingested.loaded() / DOCUMENTS_PER_MODEL_PARTITION + 1));
             Dataset<Row> trainingSet = TopicModel.trainingSet(counted, partitions);
             training = trainingSet;
-            long modelled = trainingSet.count();
+            long modelled = timer.time("lda-input", trainingSet::count, n -> n + " documents with vocabulary words");
             TopicCount k = TopicCount.choose(config.topics(), modelled, vocabulary.size());
             TopicModel model = k.used() == 0 ? null : timer.time("lda", () -> TopicModel.fit(spark, trainingSet,
                     modelled, k.used(), config.seed(), config.ldaMaxIterations(), config.topicTerms(), vocabulary),
@@ -113,6 +114,7 @@ public final class ThemesPipeline {
             TableWriter writer = new TableWriter(out.staging(), out.fileSystem());
             timer.time("write", () -> {
                 writer.write(THEME_MONTHLY, ThemeTables.monthly(docThemes), MONTH, THEME);
+                writer.write(THEME_SOURCE_MONTHLY, ThemeTables.sourceMonthly(analyzedDocs), MONTH, SOURCE, THEME);
                 writer.write(DOC_THEMES, docThemes, DOC_ID, THEME);
                 writer.write(TERMS_MONTHLY, termsMonthly, MONTH, RANK);
                 if (model != null) {

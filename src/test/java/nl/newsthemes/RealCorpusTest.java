@@ -31,8 +31,14 @@ class RealCorpusTest extends SparkTestBase {
         assertEquals(20_664, manifest.at("/counts/loaded").asInt());
         assertEquals(0, manifest.at("/counts/rejected").asInt());
         assertEquals(10, manifest.at("/topics/used").asInt());
-        // Every month has every theme: 4 months x 3 themes.
-        assertEquals(12, spark.read().parquet(out.resolve("theme_monthly").toString()).count());
-        assertEquals(20_664 * 3, spark.read().parquet(out.resolve("doc_themes").toString()).count());
+        // Every month has every theme: 4 months x the 8 bundled themes; every document every theme.
+        assertEquals(8, nl.newsthemes.config.ThemeSet.load(null).names().size());
+        assertEquals(4 * 8, spark.read().parquet(out.resolve("theme_monthly").toString()).count());
+        assertEquals(20_664 * 8, spark.read().parquet(out.resolve("doc_themes").toString()).count());
+        // 13 months and sources (2022-06 has only NOS articles), per theme; NOS in 2022-08 had 1,143 articles.
+        var bySource = spark.read().parquet(out.resolve("theme_source_monthly").toString());
+        assertEquals(13 * 8, bySource.count());
+        assertEquals(1143L, bySource.filter("month = '2022-08' and source = 'nos' and theme = 'sanctions'")
+                .first().<Long>getAs(ARTICLES));
     }
 }

@@ -41,10 +41,14 @@ public final class RunReport {
                 run.topics().reason().isEmpty() ? "" : " (" + run.topics().reason() + ")"));
 
         md.append("## Themes per month\n\n");
-        md.append("| month | theme | articles | with theme | share | top terms |\n|---|---|---:|---:|---:|---|\n");
+        md.append("| month | theme | articles | with theme | share | 95% interval | change | top terms |\n"
+                + "|---|---|---:|---:|---:|---|---:|---|\n");
         for (Row r : read(spark, folder, THEME_MONTHLY).orderBy(MONTH, THEME).collectAsList()) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.1f%% | %s |%n", r.getAs(MONTH), r.getAs(THEME),
-                    r.<Long>getAs(ARTICLES), r.<Long>getAs(THEME_ARTICLES), 100 * r.<Double>getAs(SHARE),
+            Double change = r.getAs(SHARE_CHANGE);
+            md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.1f%% | %.1f–%.1f%% | %s | %s |%n",
+                    r.getAs(MONTH), r.getAs(THEME), r.<Long>getAs(ARTICLES), r.<Long>getAs(THEME_ARTICLES),
+                    100 * r.<Double>getAs(SHARE), 100 * r.<Double>getAs(SHARE_LOW), 100 * r.<Double>getAs(SHARE_HIGH),
+                    change == null ? "" : String.format(Locale.ROOT, "%+.1f", 100 * change),
                     cell(String.join(", ", r.<String>getList(r.fieldIndex(TOP_TERMS))))));
         }
 

@@ -44,7 +44,9 @@ public final class TableWriter {
 
     /** Writes {@code table} sorted by {@code sortKeys}; returns its row count. */
     public long write(String table, Dataset<Row> data, String... sortKeys) {
-        boolean byMonth = Arrays.asList(data.columns()).contains(MONTH);
+        // An empty table partitioned by month would be written as no file at all, and readers could not tell its
+        // columns: empty tables are written as one file with the schema.
+        boolean byMonth = Arrays.asList(data.columns()).contains(MONTH) && !data.isEmpty();
         String parquetPath = new Path(folder, table).toString();
         var parquet = data.write().mode(SaveMode.ErrorIfExists);
         (byMonth ? parquet.partitionBy(MONTH) : parquet).parquet(parquetPath);

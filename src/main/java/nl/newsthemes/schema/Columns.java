@@ -44,6 +44,11 @@ public final class Columns {
     public static final String ARTICLES = "articles";
     public static final String THEME_ARTICLES = "theme_articles";
     public static final String SHARE = "share";
+    /** Lower and upper end of the 95% Wilson score interval of {@link #SHARE}. */
+    public static final String SHARE_LOW = "share_low";
+    public static final String SHARE_HIGH = "share_high";
+    /** share minus the share of the theme's previous month with articles; null for the first month. */
+    public static final String SHARE_CHANGE = "share_change";
     public static final String MEAN_SCORE = "mean_score";
     public static final String TOP_TERMS = "top_terms";
     public static final String EXAMPLE_DOC_IDS = "example_doc_ids";

@@ -22,6 +22,8 @@ import java.util.Set;
  * {@link StandardTokenizer} (diacritics kept, {@code navo-lidmaatschap} gives {@code navo} and
  * {@code lidmaatschap}), {@link EnglishPossessiveFilter} (which also drops the Dutch genitive {@code Zelensky's}),
  * lower-casing, and the Snowball {@link DutchStemmer}. Tokens without a letter (numbers, dates) are dropped.
+ * Each word knows its sentence: a new one starts after a line break, or after {@code .}, {@code !} or {@code ?}
+ * followed by white space (so {@code 100.000} is no sentence break), which lets theme rules stay within a sentence.
  *
  * <p>Not thread-safe and not serializable: make one per task (Spark partition). Stems are cached, because news
  * repeats its words.
@@ -57,13 +59,19 @@ public final class TextAnalyzer {
         try {
             tokenizer.setReader(new StringReader(normalizedText));
             stream.reset();
+            int sentence = 0;
+            int previousEnd = 0;
             while (stream.incrementToken()) {
                 String word = term.toString();
                 if (!hasLetter(word)) {
                     continue;
                 }
+                if (!tokens.isEmpty() && sentenceBreak(normalizedText, previousEnd, offset.startOffset())) {
+                    sentence++;
+                }
+                previousEnd = offset.endOffset();
                 boolean content = word.length() >= minTokenLength && !stopwords.contains(word);
-                tokens.add(new Token(word, stem(word), offset.startOffset(), offset.endOffset(), content));
+                tokens.add(new Token(word, stem(word), offset.startOffset(), offset.endOffset(), content, sentence));
             }
             stream.end();
         } catch (IOException e) {
@@ -93,6 +101,20 @@ public final class TextAnalyzer {
         }
         stemCache.put(word, stem);
         return stem;
+    }
+
+    /** Whether the text between two words ends a sentence. */
+    static boolean sentenceBreak(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                return true;
+            }
+            if ((c == '.' || c == '!' || c == '?') && i + 1 < to && Character.isWhitespace(text.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasLetter(String word) {

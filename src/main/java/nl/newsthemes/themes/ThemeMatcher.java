@@ -18,7 +18,7 @@ import java.util.Set;
  * driver, which also checks that every rule word can be matched; serializable, so Spark ships it to the tasks.
  */
 public final class ThemeMatcher implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     /** Characters of context on each side of a hit in an evidence snippet. */
     static final int SNIPPET_CONTEXT = 80;
@@ -33,17 +33,20 @@ public final class ThemeMatcher implements Serializable {
     public static ThemeMatcher compile(ThemeSet set, TextAnalyzer analyzer) {
         List<CompiledTheme> compiled = new ArrayList<>();
         for (ThemeDefinition theme : set.themes()) {
-            List<List<WordPattern>> sequences = new ArrayList<>();
-            theme.terms().forEach(t -> sequences.add(List.of(WordPattern.of(t, analyzer, theme.name()))));
-            theme.phrases().forEach(p -> sequences.add(WordPattern.sequence(p, analyzer, theme.name())));
-            List<CompiledNear> near = new ArrayList<>();
-            for (ThemeDefinition.NearRule rule : theme.near()) {
-                near.add(new CompiledNear(
-                        rule.terms().stream().map(w -> WordPattern.of(w, analyzer, theme.name())).toList(),
-                        rule.with().stream().map(w -> WordPattern.of(w, analyzer, theme.name())).toList(),
-                        rule.window()));
+            Compiler c = new Compiler(analyzer, theme.name());
+            List<CompiledRule> rules = new ArrayList<>();
+            for (ThemeDefinition.Rule rule : theme.allRules()) {
+                List<Sequence> sequences = new ArrayList<>();
+                rule.terms().forEach(t -> sequences.add(c.word(t)));
+                rule.phrases().forEach(p -> sequences.add(c.phrase(p)));
+                List<CompiledNear> near = new ArrayList<>();
+                for (ThemeDefinition.NearRule n : rule.near()) {
+                    near.add(new CompiledNear(n.terms().stream().map(c::phrase).toList(),
+                            n.with().stream().map(c::phrase).toList(), n.window()));
+                }
+                rules.add(new CompiledRule(sequences, near, rule.weight(), c.exclusions(rule.exclude())));
             }
-            compiled.add(new CompiledTheme(theme.name(), sequences, near, theme.threshold()));
+            compiled.add(new CompiledTheme(theme.name(), rules, c.exclusions(theme.exclude()), theme.threshold()));
         }
         return new ThemeMatcher(List.copyOf(compiled));
     }
@@ -55,78 +58,155 @@ public final class ThemeMatcher implements Serializable {
             List<Span> hits = theme.hits(tokens);
             hits.sort(Comparator.comparingInt(Span::first).thenComparingInt(Span::last));
             Set<String> terms = new LinkedHashSet<>();
+            double score = 0;
             for (Span hit : hits) {
                 terms.add(hit.label(tokens));
+                score += hit.weight();
             }
-            results.add(new ThemeHit(theme.name(), hits.size(), hits.size() >= theme.threshold(),
-                    List.copyOf(terms), Snippets.around(normalizedText, tokens, hits, SNIPPET_CONTEXT, MAX_SNIPPETS)));
+            score = Math.round(score * 1e6) / 1e6;
+            results.add(new ThemeHit(theme.name(), score, score >= theme.threshold(), List.copyOf(terms),
+                    Snippets.around(normalizedText, tokens, hits, SNIPPET_CONTEXT, MAX_SNIPPETS)));
         }
         return results;
     }
 
-    /** A hit: the tokens from {@code first} to {@code last}; for a proximity hit, the two words at its ends. */
-    record Span(int first, int last, boolean pair) {
+    /**
+     * A hit: the tokens from {@code first} to {@code last}. A proximity hit also knows where its first part ends
+     * and its second begins, so its label shows the two parts: {@code navo … uitbreidt}.
+     */
+    record Span(int first, int last, int firstEnd, int secondStart, double weight) {
+        static Span of(int first, int last, double weight) {
+            return new Span(first, last, last, -1, weight);
+        }
+
         String label(List<Token> tokens) {
-            if (pair) {
-                return tokens.get(first).word() + " … " + tokens.get(last).word();
+            if (secondStart < 0) {
+                return words(tokens, first, last);
             }
+            return words(tokens, first, firstEnd) + " … " + words(tokens, secondStart, last);
+        }
+
+        private static String words(List<Token> tokens, int from, int to) {
             StringBuilder sb = new StringBuilder();
-            for (int i = first; i <= last; i++) {
-                sb.append(i == first ? "" : " ").append(tokens.get(i).word());
+            for (int i = from; i <= to; i++) {
+                sb.append(i == from ? "" : " ").append(tokens.get(i).word());
             }
             return sb.toString();
         }
     }
 
-    private record CompiledNear(List<WordPattern> terms, List<WordPattern> with, int window) implements Serializable {
-        /** One hit per occurrence of a word of {@code terms} that has a {@code with} word within the window. */
-        void collect(List<Token> tokens, List<Span> hits) {
-            for (int i = 0; i < tokens.size(); i++) {
-                if (!WordPattern.anyMatches(terms, tokens.get(i))) {
-                    continue;
-                }
-                int partner = nearest(tokens, i);
-                if (partner >= 0) {
-                    hits.add(new Span(Math.min(i, partner), Math.max(i, partner), true));
-                }
+    /** Words in a row; each a stem or a prefix. */
+    record Sequence(List<WordPattern> words) implements Serializable {
+        boolean matchesAt(List<Token> tokens, int at) {
+            if (at + words.size() > tokens.size()) {
+                return false;
             }
-        }
-
-        private int nearest(List<Token> tokens, int at) {
-            for (int d = 1; d <= window; d++) {
-                if (at - d >= 0 && WordPattern.anyMatches(with, tokens.get(at - d))) {
-                    return at - d;
-                }
-                if (at + d < tokens.size() && WordPattern.anyMatches(with, tokens.get(at + d))) {
-                    return at + d;
-                }
-            }
-            return -1;
-        }
-    }
-
-    private record CompiledTheme(String name, List<List<WordPattern>> sequences, List<CompiledNear> near,
-                                 double threshold) implements Serializable {
-        List<Span> hits(List<Token> tokens) {
-            List<Span> hits = new ArrayList<>();
-            for (List<WordPattern> sequence : sequences) {
-                for (int i = 0; i + sequence.size() <= tokens.size(); i++) {
-                    if (matchesAt(sequence, tokens, i)) {
-                        hits.add(new Span(i, i + sequence.size() - 1, false));
-                    }
-                }
-            }
-            near.forEach(rule -> rule.collect(tokens, hits));
-            return hits;
-        }
-
-        private static boolean matchesAt(List<WordPattern> sequence, List<Token> tokens, int at) {
-            for (int j = 0; j < sequence.size(); j++) {
-                if (!sequence.get(j).matches(tokens.get(at + j))) {
+            for (int j = 0; j < words.size(); j++) {
+                if (!words.get(j).matches(tokens.get(at + j))) {
                     return false;
                 }
             }
             return true;
+        }
+
+        /** Every match in the text as a span. */
+        List<Span> find(List<Token> tokens, double weight) {
+            List<Span> spans = new ArrayList<>();
+            for (int i = 0; i + words.size() <= tokens.size(); i++) {
+                if (matchesAt(tokens, i)) {
+                    spans.add(Span.of(i, i + words.size() - 1, weight));
+                }
+            }
+            return spans;
+        }
+    }
+
+    private record CompiledNear(List<Sequence> terms, List<Sequence> with, int window) implements Serializable {
+        /** One hit per occurrence of a {@code terms} sequence with a {@code with} sequence within the window. */
+        void collect(List<Token> tokens, double weight, List<Span> hits) {
+            List<Span> partners = new ArrayList<>();
+            with.forEach(s -> partners.addAll(s.find(tokens, weight)));
+            if (partners.isEmpty()) {
+                return;
+            }
+            for (Sequence sequence : terms) {
+                for (Span a : sequence.find(tokens, weight)) {
+                    Span best = null;
+                    int bestDistance = Integer.MAX_VALUE;
+                    for (Span b : partners) {
+                        int distance = b.first() > a.last() ? b.first() - a.last() : a.first() - b.last();
+                        boolean sameSentence = tokens.get(a.first()).sentence() == tokens.get(b.first()).sentence();
+                        if (sameSentence && distance >= 1 && distance <= window && distance < bestDistance) {
+                            best = b;
+                            bestDistance = distance;
+                        }
+                    }
+                    if (best != null) {
+                        hits.add(a.first() < best.first()
+                                ? new Span(a.first(), best.last(), a.last(), best.first(), weight)
+                                : new Span(best.first(), a.last(), best.last(), a.first(), weight));
+                    }
+                }
+            }
+        }
+    }
+
+    private record CompiledRule(List<Sequence> sequences, List<CompiledNear> near, double weight,
+                                List<CompiledExclusion> exclusions) implements Serializable {
+        void collect(List<Token> tokens, List<Span> hits) {
+            List<Span> own = new ArrayList<>();
+            sequences.forEach(s -> own.addAll(s.find(tokens, weight)));
+            near.forEach(n -> n.collect(tokens, weight, own));
+            exclusions.forEach(e -> e.cancel(tokens, own));
+            hits.addAll(own);
+        }
+    }
+
+    private record CompiledExclusion(List<Sequence> sequences, int window) implements Serializable {
+        /**
+         * Removes the hits this context stands near. Unlike near rules, an exclusion may reach across a sentence
+         * end: "... kunnen andere sancties volgen. De NPO kan ..." is about the broadcaster's penalty all the same.
+         */
+        void cancel(List<Token> tokens, List<Span> hits) {
+            if (hits.isEmpty()) {
+                return;
+            }
+            List<Span> contexts = new ArrayList<>();
+            sequences.forEach(s -> contexts.addAll(s.find(tokens, 0)));
+            hits.removeIf(hit -> contexts.stream().anyMatch(e ->
+                    e.first() <= hit.last() + window && e.last() >= hit.first() - window));
+        }
+    }
+
+    private record CompiledTheme(String name, List<CompiledRule> rules, List<CompiledExclusion> exclusions,
+                                 double threshold) implements Serializable {
+        List<Span> hits(List<Token> tokens) {
+            List<Span> hits = new ArrayList<>();
+            rules.forEach(r -> r.collect(tokens, hits));
+            exclusions.forEach(e -> e.cancel(tokens, hits));
+            return hits;
+        }
+    }
+
+    /** Turns the words of a theme file into patterns, with the analyzer the texts are split with. */
+    private record Compiler(TextAnalyzer analyzer, String theme) {
+        Sequence word(String word) {
+            return new Sequence(List.of(WordPattern.of(word, analyzer, theme)));
+        }
+
+        Sequence phrase(String phrase) {
+            return new Sequence(WordPattern.sequence(phrase, analyzer, theme));
+        }
+
+        List<CompiledExclusion> exclusions(List<ThemeDefinition.Exclusion> exclude) {
+            List<CompiledExclusion> compiled = new ArrayList<>();
+            for (ThemeDefinition.Exclusion e : exclude) {
+                List<Sequence> sequences = new ArrayList<>();
+                e.terms().forEach(t -> sequences.add(word(t)));
+                e.phrases().forEach(p -> sequences.add(phrase(p)));
+                compiled.add(new CompiledExclusion(sequences, e.window()));
+            }
+            return compiled;
         }
     }
 }

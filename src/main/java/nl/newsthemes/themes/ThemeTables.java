@@ -15,9 +15,13 @@ import static org.apache.spark.sql.functions.*;
  * <ul>
  *   <li>{@code doc_themes}: doc_id, month, theme, score, matched, matched_terms, evidence; one row per document and
  *       theme, so every month with articles has a row for every theme.</li>
- *   <li>{@code theme_monthly}: month, theme, articles, theme_articles, share, mean_score, top_terms (the five terms
- *       that hit most often in the month's matched articles), example_doc_ids (up to three matched articles with
- *       the highest scores, ties by doc_id).</li>
+ *   <li>{@code theme_monthly}: month, theme, articles, theme_articles, share, share_low and share_high (the 95%
+ *       Wilson score interval: a share of 2 articles out of 3 is far less certain than of 200 out of 300),
+ *       share_change (against the theme's previous month), mean_score, top_terms (the five terms that hit most
+ *       often in the month's matched articles), example_doc_ids (up to three matched articles with the highest
+ *       scores, ties by doc_id).</li>
+ *   <li>{@code theme_source_monthly}: month, source, theme, articles, theme_articles, share, share_low, share_high;
+ *       for articles that name their source.</li>
  * </ul>
  */
 public final class ThemeTables {
@@ -54,12 +58,50 @@ public final class ThemeTables {
                 .agg(transform(array_sort(collect_list(struct(col(RANK), col(DOC_ID)))), s -> s.getField(DOC_ID)).as(EXAMPLE_DOC_IDS));
 
         Column empty = array().cast("array<string>");
+        Column share = round(col(THEME_ARTICLES).divide(col(ARTICLES)), 6);
         return counts.join(topTerms, new String[]{MONTH, THEME}, "left")
                 .join(examples, new String[]{MONTH, THEME}, "left")
                 .select(col(MONTH), col(THEME), col(ARTICLES), col(THEME_ARTICLES),
-                        round(col(THEME_ARTICLES).divide(col(ARTICLES)), 6).as(SHARE),
+                        share.as(SHARE),
+                        wilsonLow(col(THEME_ARTICLES), col(ARTICLES)).as(SHARE_LOW),
+                        wilsonHigh(col(THEME_ARTICLES), col(ARTICLES)).as(SHARE_HIGH),
+                        round(share.minus(lag(share, 1).over(Window.partitionBy(THEME).orderBy(MONTH))), 6).as(SHARE_CHANGE),
                         col(MEAN_SCORE),
                         coalesce(col(TOP_TERMS), empty).as(TOP_TERMS),
                         coalesce(col(EXAMPLE_DOC_IDS), empty).as(EXAMPLE_DOC_IDS));
+    }
+
+    /** Per month, source and theme, from the analyzed documents (see text.AnalyzeDocuments). */
+    public static Dataset<Row> sourceMonthly(Dataset<Row> analyzed) {
+        return analyzed.filter(col(SOURCE).isNotNull())
+                .select(col(MONTH), col(SOURCE), explode(col(AnalyzeDocuments.THEMES)).as("t"))
+                .groupBy(col(MONTH), col(SOURCE), col("t." + THEME).as(THEME))
+                .agg(count(lit(1)).as(ARTICLES), sum(when(col("t." + MATCHED), 1).otherwise(0)).cast("long").as(THEME_ARTICLES))
+                .select(col(MONTH), col(SOURCE), col(THEME), col(ARTICLES), col(THEME_ARTICLES),
+                        round(col(THEME_ARTICLES).divide(col(ARTICLES)), 6).as(SHARE),
+                        wilsonLow(col(THEME_ARTICLES), col(ARTICLES)).as(SHARE_LOW),
+                        wilsonHigh(col(THEME_ARTICLES), col(ARTICLES)).as(SHARE_HIGH));
+    }
+
+    /** z for a two-sided 95% interval. */
+    static final double Z = 1.959964;
+
+    static Column wilsonLow(Column successes, Column trials) {
+        return round(greatest(lit(0.0), wilsonCenter(successes, trials).minus(wilsonHalfWidth(successes, trials))), 6);
+    }
+
+    static Column wilsonHigh(Column successes, Column trials) {
+        return round(least(lit(1.0), wilsonCenter(successes, trials).plus(wilsonHalfWidth(successes, trials))), 6);
+    }
+
+    private static Column wilsonCenter(Column x, Column n) {
+        Column p = x.divide(n);
+        return p.plus(lit(Z * Z).divide(n.multiply(2))).divide(lit(1).plus(lit(Z * Z).divide(n)));
+    }
+
+    private static Column wilsonHalfWidth(Column x, Column n) {
+        Column p = x.divide(n);
+        Column variance = p.multiply(lit(1).minus(p)).divide(n).plus(lit(Z * Z).divide(n.multiply(n).multiply(4)));
+        return lit(Z).multiply(sqrt(variance)).divide(lit(1).plus(lit(Z * Z).divide(n)));
     }
 }

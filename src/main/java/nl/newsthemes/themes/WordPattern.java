@@ -11,14 +11,23 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One word of a theme rule: a Dutch stem that a token's stem must equal, or, for a word written with a trailing
- * {@code *}, a prefix that the token's lower-cased surface word must start with (stems would cut the prefix in
- * unexpected places, so prefixes are matched on the word).
+ * One word of a theme rule. A plain word matches tokens with its Dutch stem. A word with a {@code *} is matched on
+ * the lower-cased surface word instead, since a stemmer cuts words in places a reader would not guess:
+ * {@code sanctie*} matches words that start with {@code sanctie}, {@code *embargo} words that end with
+ * {@code embargo} ({@code wapenembargo}), and {@code *sanctie*} words that contain it ({@code handelssancties}),
+ * which is how Dutch compounds are caught.
  */
-record WordPattern(String stem, String prefix) implements Serializable {
+record WordPattern(Kind kind, String text) implements Serializable {
+
+    enum Kind { STEM, PREFIX, SUFFIX, INFIX }
 
     boolean matches(Token token) {
-        return prefix != null ? token.word().startsWith(prefix) : token.stem().equals(stem);
+        return switch (kind) {
+            case STEM -> token.stem().equals(text);
+            case PREFIX -> token.word().startsWith(text);
+            case SUFFIX -> token.word().endsWith(text);
+            case INFIX -> token.word().contains(text);
+        };
     }
 
     /** A single word of a theme file, analyzed like the text it is matched against. */
@@ -35,31 +44,26 @@ record WordPattern(String stem, String prefix) implements Serializable {
     static List<WordPattern> sequence(String phrase, TextAnalyzer analyzer, String theme) {
         List<WordPattern> patterns = new ArrayList<>();
         for (String part : phrase.strip().split("\\s+")) {
-            if (part.endsWith("*")) {
-                List<Token> tokens = analyzer.tokens(TextNormalizer.normalize(part.substring(0, part.length() - 1)));
-                if (tokens.size() != 1) {
+            boolean leading = part.startsWith("*");
+            boolean trailing = part.endsWith("*") && part.length() > 1;
+            if (leading || trailing) {
+                String core = part.substring(leading ? 1 : 0, part.length() - (trailing ? 1 : 0));
+                List<Token> tokens = analyzer.tokens(TextNormalizer.normalize(core));
+                if (tokens.size() != 1 || tokens.get(0).word().length() < 2) {
                     throw new ConfigException(String.format(Locale.ROOT,
-                            "theme '%s': prefix '%s' must be one word before its '*'", theme, part));
+                            "theme '%s': '%s' must have one word of at least two letters besides its '*'", theme, part));
                 }
-                patterns.add(new WordPattern(null, tokens.get(0).word()));
+                Kind kind = leading && trailing ? Kind.INFIX : leading ? Kind.SUFFIX : Kind.PREFIX;
+                patterns.add(new WordPattern(kind, tokens.get(0).word()));
             } else {
                 List<Token> tokens = analyzer.tokens(TextNormalizer.normalize(part));
                 if (tokens.isEmpty()) {
                     throw new ConfigException(String.format(Locale.ROOT,
                             "theme '%s': '%s' has no letters to match", theme, part));
                 }
-                tokens.forEach(t -> patterns.add(new WordPattern(t.stem(), null)));
+                tokens.forEach(t -> patterns.add(new WordPattern(Kind.STEM, t.stem())));
             }
         }
         return patterns;
-    }
-
-    static boolean anyMatches(List<WordPattern> patterns, Token token) {
-        for (WordPattern pattern : patterns) {
-            if (pattern.matches(token)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -20,14 +20,15 @@ class ThemeSetTest {
     @Test
     void defaultThemesLoad() {
         ThemeSet set = ThemeSet.load(null);
-        assertEquals(List.of("sanctions", "nato_expansion", "minsk_accords"), set.names());
+        assertEquals(List.of("sanctions", "nato_expansion", "minsk_accords", "energy_supply", "arms_deliveries",
+                "peace_talks", "nuclear_threat", "refugees"), set.names());
         assertEquals("bundled /themes/default-themes.json", set.source());
     }
 
     @Test
     void unknownKeyIsNamed() {
         assertEquals("theme file t.json: unknown key 'trems' at 'themes[0].trems'; known keys there: "
-                        + "description, name, near, phrases, terms, threshold",
+                        + "description, exclude, name, near, phrases, rules, terms, threshold",
                 refused("{\"themes\": [{\"name\": \"a\", \"trems\": [\"x\"]}]}"));
     }
 
@@ -43,7 +44,7 @@ class ThemeSetTest {
 
     @Test
     void emptyAndBadThemesAreRefused() {
-        assertEquals("theme file t.json: theme 'a' is empty: give it terms, phrases or near rules",
+        assertEquals("theme file t.json: theme 'a' is empty: give it terms, phrases, near or rules",
                 refused("{\"themes\": [{\"name\": \"a\"}]}"));
         assertEquals("theme file t.json has no themes", refused("{\"themes\": []}"));
         assertEquals("theme file t.json: theme name 'Sancties!' must be lower case letters, digits and underscores, starting with a letter",
@@ -54,12 +55,31 @@ class ThemeSetTest {
                 refused("{\"themes\": [{\"name\": \"a\", \"phrases\": [\"sancties\"]}]}"));
         assertEquals("theme file t.json: theme 'a': 'economische sancties' in terms is several words; put it under phrases",
                 refused("{\"themes\": [{\"name\": \"a\", \"terms\": [\"economische sancties\"]}]}"));
-        assertEquals("theme file t.json: theme 'a': '*sancties' in terms: '*' may only end a word, after at least one letter",
-                refused("{\"themes\": [{\"name\": \"a\", \"terms\": [\"*sancties\"]}]}"));
-        assertEquals("theme file t.json: theme 'a': near rule 1 has window 0; it must be from 1 to 50 words",
+        assertEquals("theme file t.json: theme 'a': 'sanc*ties' in terms: '*' may only start or end a word",
+                refused("{\"themes\": [{\"name\": \"a\", \"terms\": [\"sanc*ties\"]}]}"));
+        assertEquals("theme 'a': '*s*' must have one word of at least two letters besides its '*'",
+                refused("{\"themes\": [{\"name\": \"a\", \"terms\": [\"*s*\"]}]}"));
+        assertEquals("theme file t.json: theme 'a': rules[0] has weight 0.0; it must be above 0 and at most 100",
+                refused("{\"themes\": [{\"name\": \"a\", \"rules\": [{\"terms\": [\"x\"], \"weight\": 0}]}]}"));
+        assertEquals("theme file t.json: theme 'a': an exclude entry has window 60; it must be from 0 to 50 words",
+                refused("{\"themes\": [{\"name\": \"a\", \"terms\": [\"x\"], \"exclude\": [{\"terms\": [\"y\"], \"window\": 60}]}]}"));
+        assertEquals("theme file t.json: theme 'a': a near rule has window 0; it must be from 1 to 50 words",
                 refused("{\"themes\": [{\"name\": \"a\", \"near\": [{\"terms\": [\"a\"], \"with\": [\"b\"], \"window\": 0}]}]}"));
         assertEquals("theme 'a': 'navo-lidmaatschap' is 2 words to the Dutch tokenizer; put it under phrases",
                 refused("{\"themes\": [{\"name\": \"a\", \"terms\": [\"navo-lidmaatschap\"]}]}"));
+    }
+
+    @Test
+    void theExamplesInTheReadmeAreValidThemeFiles() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("```json\\n(\\{\"themes\".*?)```", java.util.regex.Pattern.DOTALL)
+                .matcher(readme);
+        int examples = 0;
+        while (m.find()) {
+            ThemeSet set = ThemeSet.parse(m.group(1), "README example " + ++examples);
+            ThemeMatcher.compile(set, TextAnalyzer.dutch());
+        }
+        assertEquals(1, examples);
     }
 
     @Test

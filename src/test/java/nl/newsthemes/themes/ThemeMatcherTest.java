@@ -28,7 +28,8 @@ class ThemeMatcherTest {
     @Test
     void everyThemeGetsAResultInFileOrder() {
         String text = TextNormalizer.normalize("Geen thema hier.");
-        assertEquals(List.of("sanctions", "nato_expansion", "minsk_accords"),
+        assertEquals(List.of("sanctions", "nato_expansion", "minsk_accords", "energy_supply", "arms_deliveries",
+                "peace_talks", "nuclear_threat", "refugees"),
                 DEFAULTS.match(text, ANALYZER.tokens(text)).stream().map(ThemeHit::theme).toList());
     }
 
@@ -37,8 +38,10 @@ class ThemeMatcherTest {
         ThemeHit hit = match(DEFAULTS, "Daarin dreigde Biden met nieuwe economische sancties als de situatie escaleert.")
                 .get("sanctions");
         assertTrue(hit.matched());
-        assertEquals(2.0, hit.score()); // the phrase and the word
-        assertEquals(List.of("economische sancties", "sancties"), hit.matchedTerms());
+        // "sancties" near a word of international context, here the nearest one: "economische" (weight 2); the phrase
+        // "economische sancties" (2) and the word alone (1).
+        assertEquals(5.0, hit.score());
+        assertEquals(List.of("economische … sancties", "economische sancties", "sancties"), hit.matchedTerms());
         assertEquals(List.of("Daarin dreigde Biden met nieuwe economische sancties als de situatie escaleert."), hit.evidence());
     }
 
@@ -83,6 +86,32 @@ class ThemeMatcherTest {
         // 80 characters each side, shrunk to whole words.
         assertEquals(List.of("…die niets met het onderwerp te maken heeft maar wel heel veel woorden telt, de sancties en "
                 + "daarna volgt nog een lange zin die ook niets toevoegt aan het onderwerp van…"), hit.evidence());
+    }
+
+    @Test
+    void weightsExclusionsWildcardsAndSentences() {
+        ThemeMatcher matcher = ThemeMatcher.compile(ThemeSet.parse("""
+                {"themes": [{"name": "t", "threshold": 2,
+                  "rules": [
+                    {"weight": 2, "terms": ["*embargo"]},
+                    {"weight": 0.5, "terms": ["*sanctie*"], "exclude": [{"terms": ["rechter"], "window": 3}]},
+                    {"weight": 2, "near": [{"terms": ["lid worden"], "with": ["navo"], "window": 4}]}],
+                  "exclude": [{"phrases": ["geen embargo"]}]}]}""", "test"), ANALYZER);
+        ThemeHit suffix = match(matcher, "Het wapenembargo blijft.").get("t");
+        assertEquals(List.of("wapenembargo"), suffix.matchedTerms());
+        assertEquals(2.0, suffix.score());
+        // A theme-level exclusion cancels the hit it overlaps.
+        assertEquals(0.0, match(matcher, "Er komt geen embargo.").get("t").score());
+        // Infix: compounds; a rule's own exclusion cancels only its hits near the context word.
+        ThemeHit infix = match(matcher, "Handelssancties en sanctiepakketten kwamen er. Wel sancties, zei de rechter.").get("t");
+        assertEquals(List.of("handelssancties", "sanctiepakketten"), infix.matchedTerms());
+        assertEquals(1.0, infix.score());
+        assertFalse(infix.matched());
+        ThemeHit cancelled = match(matcher, "De sanctie van de rechter.").get("t");
+        assertEquals(0.0, cancelled.score());
+        // Near rules take phrases and stay within one sentence.
+        assertEquals(List.of("lid worden … navo"), match(matcher, "Zweden wil lid worden van de NAVO.").get("t").matchedTerms());
+        assertEquals(0.0, match(matcher, "Zweden wil lid worden. De NAVO zwijgt.").get("t").score());
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static nl.newsthemes.schema.Columns.*;
@@ -36,11 +37,30 @@ class ThemeTablesTest extends SparkTestBase {
                 hit("c", "2022-01", "nato", 2, "navo … lidmaatschap"),
                 hit("d", "2022-01", "nato", 0),
                 hit("e", "2022-02", "nato", 0)), schema);
+        // Wilson 95% intervals as statsmodels' proportion_confint(x, n, method="wilson") gives them.
         assertEquals(List.of(
-                List.of("2022-01", "nato", 4L, 1L, 0.25, 0.5, List.of("navo … lidmaatschap"), List.of("c")),
-                List.of("2022-01", "sanctions", 4L, 3L, 0.75, 1.75, List.of("sancties", "boycot", "embargo"), List.of("a", "d", "b")),
-                List.of("2022-02", "nato", 1L, 0L, 0.0, 0.0, List.of(), List.of()),
-                List.of("2022-02", "sanctions", 1L, 0L, 0.0, 0.0, List.of(), List.of())),
+                Arrays.asList("2022-01", "nato", 4L, 1L, 0.25, 0.045587, 0.699358, null, 0.5,
+                        List.of("navo … lidmaatschap"), List.of("c")),
+                Arrays.asList("2022-01", "sanctions", 4L, 3L, 0.75, 0.300642, 0.954413, null, 1.75,
+                        List.of("sancties", "boycot", "embargo"), List.of("a", "d", "b")),
+                Arrays.asList("2022-02", "nato", 1L, 0L, 0.0, 0.0, 0.793451, -0.25, 0.0, List.of(), List.of()),
+                Arrays.asList("2022-02", "sanctions", 1L, 0L, 0.0, 0.0, 0.793451, -0.75, 0.0, List.of(), List.of())),
                 values(ThemeTables.monthly(docThemes).orderBy(MONTH, THEME)));
+    }
+
+    @Test
+    void perSourceWhereArticlesNameOne() {
+        StructType hit = new StructType().add(THEME, DataTypes.StringType).add(MATCHED, DataTypes.BooleanType);
+        StructType schema = new StructType().add(MONTH, DataTypes.StringType).add(SOURCE, DataTypes.StringType)
+                .add("themes", new ArrayType(hit, false));
+        Dataset<Row> analyzed = spark.createDataFrame(List.of(
+                RowFactory.create("2022-01", "nos", new Row[]{RowFactory.create("sanctions", true)}),
+                RowFactory.create("2022-01", "nos", new Row[]{RowFactory.create("sanctions", false)}),
+                RowFactory.create("2022-01", "nrc", new Row[]{RowFactory.create("sanctions", true)}),
+                RowFactory.create("2022-01", null, new Row[]{RowFactory.create("sanctions", true)})), schema);
+        assertEquals(List.of(
+                List.of("2022-01", "nos", "sanctions", 2L, 1L, 0.5, 0.094531, 0.905469),
+                List.of("2022-01", "nrc", "sanctions", 1L, 1L, 1.0, 0.206549, 1.0)),
+                values(ThemeTables.sourceMonthly(analyzed).orderBy(SOURCE)));
     }
 }

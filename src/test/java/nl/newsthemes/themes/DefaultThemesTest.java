@@ -1,0 +1,73 @@
+package nl.newsthemes.themes;
+
+import nl.newsthemes.config.ThemeSet;
+import nl.newsthemes.text.TextAnalyzer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The bundled themes on real sentences from Dutch and English news (nl-news-2022, en-ukraine and the sample), each
+ * a sentence that must give the theme, or one that must not: the traps the themes issue names (sancties as a
+ * court, regulator or club penalty; NATO without enlargement; Minsk the city or the OSCE Minsk Group).
+ */
+class DefaultThemesTest {
+    private static final TextAnalyzer ANALYZER = TextAnalyzer.dutch();
+    private static final ThemeMatcher DEFAULTS = ThemeMatcher.compile(ThemeSet.load(null), ANALYZER);
+
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            sanctions | true  | De gasturbine was voor onderhoud in Canada en mocht door sancties tegen Rusland niet meer terug.
+            sanctions | true  | Sinds de oorlog in Oekraïne en de Europese sancties tegen Rusland lijken rijke Russen uit te wijken naar Dubai.
+            sanctions | true  | Door de financiële sancties die tegen de Taliban zijn ingesteld komt er geen dollar meer Afghanistan in.
+            sanctions | true  | Erdogan eist dat Zweden en Finland hun wapenembargo tegen Turkije opheffen.
+            sanctions | true  | De toezichthouder waarschuwde vakgenoten voor de Rusland-sancties.
+            sanctions | true  | Inmiddels zijn er boycots van Russische olie in de maak.
+            sanctions | true  | Dat zou kunnen in de vorm van sancties of reisverboden.
+            sanctions | true  | Het Ceta-verdrag kwam er ondanks de handelssancties van Trump.
+            sanctions | true  | The EU imposed economic sanctions on Russia after the annexation of Crimea.
+            sanctions | false | Ontslag op staande voet was in dit geval niet de juiste sanctie, oordeelt de rechtbank.
+            sanctions | false | Over eventuele boetes of sancties kon de politiewoordvoerder nog niets zeggen.
+            sanctions | false | Vorig jaar besloot de Raad van Bestuur van de NPO Ongehoord Nederland een financiële sanctie op te leggen.
+            sanctions | false | Boycot vertrouwensstemming doet Italiaanse regering wankelen.
+            sanctions | false | De KNVB legde de club een sanctie op: twee wedstrijden zonder publiek.
+            sanctions | false | Het was het schrikbeeld van egoïsme en protectionisme, gesloten grenzen en exportverboden.
+            nato_expansion | true  | Finland en Zweden werden afgelopen woensdag officieel door de NAVO uitgenodigd om lid te worden van de militaire alliantie.
+            nato_expansion | true  | Een land met een grensconflict kan nooit lid worden van de Navo.
+            nato_expansion | true  | Zelensky reageerde op Poetins toespraak door versneld toegang tot de Navo aan te vragen.
+            nato_expansion | true  | Turkije is akkoord met de toetreding van Finland en Zweden tot de NAVO.
+            nato_expansion | true  | Rusland eist dat de NAVO zich niet verder naar het oosten uitbreidt.
+            nato_expansion | true  | Russia demanded that Ukraine never join any Western military bloc.
+            nato_expansion | false | Daar zijn rond de honderd landen bij aangesloten, echter Nederland niet, de andere Navo-landen ook niet.
+            nato_expansion | false | Later volgen de NAVO-Rusland Raad op 12 januari en een ontmoeting in het kader van de OVSE.
+            nato_expansion | false | De NAVO kondigde een uitbreiding van de troepen aan de oostflank aan.
+            nato_expansion | false | Wij lopen voorop, ook volgens de Navo-normen.
+            minsk_accords | true  | De VS steunen de actieve diplomatie om de implementatie van de akkoorden van Minsk te versnellen.
+            minsk_accords | true  | Putin told reporters that the Minsk agreements no longer exist.
+            minsk_accords | true  | Kiev heeft de Minsk-akkoorden nooit uitgevoerd, zegt het Kremlin.
+            minsk_accords | true  | Parijs en Berlijn willen het overleg in Normandië-formaat nieuw leven inblazen.
+            minsk_accords | false | Een vliegtuig van Ryanair werd gedwongen te landen in Minsk.
+            minsk_accords | false | De Minsk-groep van de OVSE bereikte geen akkoord over Nagorno-Karabach.
+            minsk_accords | false | In 2019 vonden de Europese Spelen plaats in Minsk.
+            energy_supply | true  | Nord Stream 1 is sinds eind vorige maand dicht volgens het Russische staatsbedrijf Gazprom.
+            energy_supply | true  | Rusland draait de gaskraan verder dicht en de gasopslagen zijn maar voor 61 procent gevuld.
+            energy_supply | false | De gasprijs op de beurs daalde vandaag licht.
+            arms_deliveries | true  | Ook over de vijf pantserhouwitsers die Nederland heeft toegezegd aan Oekraïne is meer bekend geworden.
+            arms_deliveries | true  | De Verenigde Staten leveren Oekraïne nieuwe Himars-raketsystemen.
+            arms_deliveries | false | Het gaat om het type M142 Himars.
+            peace_talks | true  | Oekraïne heeft benadrukt dat een annexatie een eind zou betekenen van de vredesbesprekingen met Rusland.
+            peace_talks | true  | Rusland verwierp het verzoek van Guterres om een wapenstilstand rond de kerncentrale.
+            peace_talks | false | De onderhandelingen over de cao lopen vast.
+            nuclear_threat | true  | Poetin dreigde opnieuw met de inzet van kernwapens.
+            nuclear_threat | true  | De kerncentrale van Zaporizja werd opnieuw beschoten.
+            nuclear_threat | false | De kerncentrale in Borssele blijft langer open.
+            refugees | true  | Kabinet, gemeenten en COA zoeken oplossingen voor de crisis in het aanmeldcentrum in Ter Apel.
+            refugees | true  | Nederland vangt Oekraïense vluchtelingen op in gemeentelijke opvang, meldt het COA.
+            refugees | false | Volgens Erdogan biedt Zweden asiel aan vluchtelingen die banden hebben met de PKK.
+            """)
+    void sentence(String theme, boolean expected, String sentence) {
+        assertEquals(expected, ThemeMatcherTest.match(DEFAULTS, sentence).get(theme).matched(),
+                () -> theme + " on: " + sentence + " -> " + ThemeMatcherTest.match(DEFAULTS, sentence).get(theme));
+    }
+}
