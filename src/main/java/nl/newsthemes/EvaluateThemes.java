@@ -65,7 +65,7 @@ public final class EvaluateThemes {
             themes = ThemeSet.load(config.themes());
             matcher = ThemeMatcher.compile(themes, new TextAnalyzer(Stopwords.defaults(), config.minTokenLength()));
         } catch (ConfigException e) {
-            System.err.println("evaluate: " + e.getMessage());
+            System.err.println("evaluate: " + LogText.oneLine(e.getMessage()));
             return ExitCode.BAD_CONFIG;
         }
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
@@ -74,7 +74,7 @@ public final class EvaluateThemes {
             System.out.print(evaluate(spark, config, themes, matcher, labels).report());
             return ExitCode.DONE;
         } catch (ConfigException e) {
-            System.err.println("evaluate: " + e.getMessage());
+            System.err.println("evaluate: " + LogText.oneLine(e.getMessage()));
             return ExitCode.BAD_CONFIG;
         } finally {
             if (ownSession) {
@@ -85,7 +85,8 @@ public final class EvaluateThemes {
 
     static ThemeEvaluation evaluate(SparkSession spark, JobConfig config, ThemeSet themes, ThemeMatcher matcher,
                                     Map<String, Map<String, Integer>> labels) {
-        Corpus corpus = CorpusReader.read(spark, InputListing.list(config.input(), spark.sparkContext().hadoopConfiguration()));
+        Corpus corpus = CorpusReader.read(spark, InputListing.list(config.input(), spark.sparkContext().hadoopConfiguration()),
+                config.maxFileBytes());
         Dataset<Row> labelled = corpus.articles().filter(col(DOC_ID).isin(labels.keySet().toArray()));
         Dataset<Row> analyzed = AnalyzeDocuments.apply(labelled, matcher, Stopwords.defaults(), config.minTokenLength());
         List<Row> rows = ThemeTables.docThemes(analyzed).join(analyzed.select(DOC_ID, TITLE), DOC_ID).collectAsList();

@@ -31,7 +31,7 @@ public final class StageTimer {
         double seconds = (System.nanoTime() - start) / 1e9;
         String detail = describe.apply(result);
         stages.add(new Stage(name, Math.round(seconds * 1000) / 1000.0, detail));
-        LOG.info(String.format(Locale.ROOT, "stage %-16s %7.1f s  %s", name, seconds, detail));
+        LOG.info(String.format(Locale.ROOT, "stage %-16s %7.1f s  %s", name, seconds, LogText.oneLine(detail)));
         return result;
     }
 

@@ -45,7 +45,7 @@ public final class ThemesJob {
             // Compiling checks every rule word against the Dutch analyzer: a bad rule fails here, before Spark.
             ThemeMatcher.compile(themes, new TextAnalyzer(Stopwords.defaults(), config.minTokenLength()));
         } catch (ConfigException e) {
-            System.err.println("news-themes: " + e.getMessage());
+            System.err.println("news-themes: " + LogText.oneLine(e.getMessage()));
             return ExitCode.BAD_CONFIG;
         }
 
@@ -56,14 +56,15 @@ public final class ThemesJob {
             spark = session(config);
             RunSummary summary = new ThemesPipeline(spark, config, themes).run();
             System.out.printf(Locale.ROOT, "news-themes: %d articles (%d rejected) in %.1f s; outputs in %s%n",
-                    summary.ingested().loaded(), summary.ingested().rejected(), summary.seconds(), summary.outputFolder());
+                    summary.ingested().loaded(), summary.ingested().rejected(), summary.seconds(),
+                    LogText.oneLine(summary.outputFolder()));
             return ExitCode.DONE;
         } catch (ConfigException e) {
-            System.err.println("news-themes: " + e.getMessage());
+            System.err.println("news-themes: " + LogText.oneLine(e.getMessage()));
             return ExitCode.BAD_CONFIG;
         } catch (RuntimeException | Error e) {
             LOG.error("run failed", e);
-            System.err.println("news-themes: run failed, previous outputs left as they were: " + e);
+            System.err.println("news-themes: run failed, previous outputs left as they were: " + LogText.oneLine(e));
             return ExitCode.FAILED;
         } finally {
             if (spark != null && ownSession) {

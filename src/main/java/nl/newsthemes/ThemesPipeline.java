@@ -79,12 +79,12 @@ public final class ThemesPipeline {
         var hadoopConf = spark.sparkContext().hadoopConfiguration();
         InputListing listing = timer.time("list", () -> InputListing.list(config.input(), hadoopConf),
                 l -> l.files().size() + " files, " + l.skipped().size() + " metadata files skipped");
-        OutputFolder out = OutputFolder.prepare(config.output(), runId, hadoopConf);
+        OutputFolder out = OutputFolder.prepare(config.output(), config.input(), runId, hadoopConf);
         Corpus corpus = null;
         Dataset<Row> analyzed = null;
         Dataset<Row> training = null;
         try {
-            Corpus read = timer.time("ingest", () -> CorpusReader.read(spark, listing), c -> "");
+            Corpus read = timer.time("ingest", () -> CorpusReader.read(spark, listing, config.maxFileBytes()), c -> "");
             corpus = read;
             Ingested ingested = timer.time("count", () -> Ingested.count(read),
                     i -> i.loaded() + " articles, " + i.rejected() + " rejects");

@@ -21,6 +21,7 @@ import java.util.List;
  * @param topicTerms         terms per topic in {@code topics}
  * @param ldaMaxIterations   online LDA mini-batch iterations
  * @param shufflePartitions  Spark SQL shuffle partitions; 0 leaves Spark's setting alone
+ * @param maxFileBytes       largest text article file, as listed and after gunzip; larger ones are rejected unread
  */
 public record JobConfig(
         List<String> input,
@@ -36,7 +37,8 @@ public record JobConfig(
         Integer distinctiveTerms,
         Integer topicTerms,
         Integer ldaMaxIterations,
-        Integer shufflePartitions) {
+        Integer shufflePartitions,
+        Long maxFileBytes) {
 
     public static final String DEFAULT_INPUT = "data/sample";
     public static final String DEFAULT_OUTPUT = "out";
@@ -54,7 +56,11 @@ public record JobConfig(
         topicTerms = topicTerms == null ? 10 : topicTerms;
         ldaMaxIterations = ldaMaxIterations == null ? 40 : ldaMaxIterations;
         shufflePartitions = shufflePartitions == null ? 0 : shufflePartitions;
+        maxFileBytes = maxFileBytes == null ? DEFAULT_MAX_FILE_BYTES : maxFileBytes;
     }
+
+    /** 64 MiB: a news article is a few kilobytes; a file a thousand times that is not one article. */
+    public static final long DEFAULT_MAX_FILE_BYTES = 64L << 20;
 
     /** Checks every value; the message names the key (and flag) and says what to change. */
     public JobConfig validate() {
@@ -76,6 +82,8 @@ public record JobConfig(
         ConfigException.check(topicTerms >= 3 && topicTerms <= 100, "topic_terms must be from 3 to 100, got %d", topicTerms);
         ConfigException.check(ldaMaxIterations >= 1 && ldaMaxIterations <= 10_000, "lda_max_iterations must be from 1 to 10000, got %d", ldaMaxIterations);
         ConfigException.check(shufflePartitions >= 0 && shufflePartitions <= 100_000, "shuffle_partitions must be from 0 (Spark's own) to 100000, got %d", shufflePartitions);
+        ConfigException.check(maxFileBytes >= 1 && maxFileBytes <= (1L << 31) - 1,
+                "max_file_bytes must be from 1 to 2147483647 (bytes), got %d", maxFileBytes);
         ConfigException.check(master == null || !master.isBlank(), "master is empty: give --master a Spark master URL such as local[*] or spark://host:7077");
         return this;
     }

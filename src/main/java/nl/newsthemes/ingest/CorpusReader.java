@@ -24,13 +24,16 @@ public final class CorpusReader {
     private CorpusReader() {
     }
 
-    public static Corpus read(SparkSession spark, InputListing listing) {
+    public static Corpus read(SparkSession spark, InputListing listing, long maxFileBytes) {
         List<Dataset<Row>> parts = new ArrayList<>();
-        parts.add(TextFileReader.read(spark, listing.ofFormat(InputFormat.TEXT)));
-        addIfPresent(parts, TabularReader.jsonLines(spark, listing.ofFormat(InputFormat.JSON_LINES)));
-        addIfPresent(parts, TabularReader.csv(spark, listing.ofFormat(InputFormat.CSV)));
-        addIfPresent(parts, TabularReader.parquet(spark, listing.ofFormat(InputFormat.PARQUET)));
-        parts.add(unsupported(spark, listing.ofFormat(InputFormat.UNSUPPORTED)));
+        parts.add(TextFileReader.read(spark, listing.ofFormat(InputFormat.TEXT), maxFileBytes));
+        List<InputFile> vanished = new ArrayList<>();
+        addIfPresent(parts, TabularReader.jsonLines(spark, present(spark, listing.ofFormat(InputFormat.JSON_LINES), vanished)));
+        addIfPresent(parts, TabularReader.csv(spark, present(spark, listing.ofFormat(InputFormat.CSV), vanished)));
+        addIfPresent(parts, TabularReader.parquet(spark, present(spark, listing.ofFormat(InputFormat.PARQUET), vanished)));
+        parts.add(rejectAll(spark, vanished, "disappeared after listing"));
+        parts.add(rejectAll(spark, listing.ofFormat(InputFormat.UNSUPPORTED),
+                "unsupported file type: expected .txt, .txt.gz, .jsonl, .jsonl.gz, .json, .csv or .parquet"));
 
         Dataset<Row> all = parts.get(0);
         for (Dataset<Row> part : parts.subList(1, parts.size())) {
@@ -49,10 +52,31 @@ public final class CorpusReader {
         }
     }
 
-    private static Dataset<Row> unsupported(SparkSession spark, List<InputFile> files) {
-        List<Row> rows = files.stream().map(f -> ArticleRows.reject(f.path(), 0, null,
-                "unsupported file type: expected .txt, .txt.gz, .jsonl, .jsonl.gz, .json, .csv or .parquet")).toList();
+    private static Dataset<Row> rejectAll(SparkSession spark, List<InputFile> files, String reason) {
+        List<Row> rows = files.stream().map(f -> ArticleRows.reject(f.path(), 0, null, reason)).toList();
         return spark.createDataFrame(rows, ArticleRows.SCHEMA);
+    }
+
+    /**
+     * The tables that still exist; the others go to {@code vanished}. Spark's readers would fail the whole job on a
+     * missing file, or, told to ignore missing files, lose it without a word. A file that vanishes while Spark reads
+     * it still fails the run, loudly, and nothing is published.
+     */
+    private static List<InputFile> present(SparkSession spark, List<InputFile> files, List<InputFile> vanished) {
+        List<InputFile> present = new ArrayList<>();
+        for (InputFile file : files) {
+            try {
+                org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(file.path());
+                if (path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path)) {
+                    present.add(file);
+                } else {
+                    vanished.add(file);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot check input " + file.path() + ": " + e.getMessage(), e);
+            }
+        }
+        return present;
     }
 
     /** The same doc_id twice (a file copied, an id reused): the first by path and position stays. */

@@ -1,6 +1,7 @@
 package nl.newsthemes.ingest;
 
 import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
@@ -11,6 +12,7 @@ import org.apache.spark.sql.SparkSession;
 
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -18,6 +20,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -25,47 +28,63 @@ import java.util.zip.ZipException;
  * Reads {@code .txt} and {@code .txt.gz} articles: each file is one article with a {@link DateHeader}. Files are
  * opened in the tasks, one at a time, so that a file that cannot be read becomes a reject with its reason instead
  * of failing the job. The doc_id is a hash of the file's bytes: the same file gets the same id in every run.
+ *
+ * <p>What is refused, with its reason: a file above {@code maxBytes} (by its listed size, unread, or after gunzip,
+ * so a gzip bomb is stopped while it inflates), a file that vanished after listing, gzip data that is cut or not
+ * gzip, NUL bytes (binary data), bytes that are not UTF-8. UTF-8 and UTF-16 with a byte order mark are read.
  */
 final class TextFileReader {
     private TextFileReader() {
     }
 
-    static Dataset<Row> read(SparkSession spark, List<InputFile> files) {
+    static Dataset<Row> read(SparkSession spark, List<InputFile> files, long maxBytes) {
         if (files.isEmpty()) {
             return spark.createDataFrame(List.of(), ArticleRows.SCHEMA);
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
         int slices = Math.min(files.size(), Math.max(jsc.defaultParallelism() * 2, files.size() / 200));
-        JavaRDD<Row> rows = jsc.parallelize(files, slices).map(file -> readOne(file, conf));
+        JavaRDD<Row> rows = jsc.parallelize(files, slices).map(file -> readOne(file, conf, maxBytes));
         return spark.createDataFrame(rows, ArticleRows.SCHEMA);
     }
 
-    static Row readOne(InputFile file, HadoopConf conf) {
+    static Row readOne(InputFile file, HadoopConf conf, long maxBytes) {
+        if (file.bytes() > maxBytes) {
+            return ArticleRows.reject(file.path(), 0, null, String.format(Locale.ROOT,
+                    "too large: %d bytes, above max_file_bytes %d (not read)", file.bytes(), maxBytes));
+        }
         byte[] bytes;
         try {
             Path path = new Path(file.path());
             FileSystem fs = path.getFileSystem(conf.get());
             try (FSDataInputStream in = fs.open(path)) {
-                bytes = in.readAllBytes();
+                bytes = readAtMost(in, maxBytes, "");
             }
+        } catch (FileNotFoundException e) {
+            return ArticleRows.reject(file.path(), 0, null, "disappeared after listing: " + e.getMessage());
         } catch (IOException e) {
             return ArticleRows.reject(file.path(), 0, null, "unreadable: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (FSError e) {
+            // Hadoop's local file system reports a failed read (EIO) as this Error, not an IOException.
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return ArticleRows.reject(file.path(), 0, null, "unreadable: " + cause.getClass().getSimpleName() + ": " + cause.getMessage());
+        } catch (IllegalArgumentException e) {
+            return ArticleRows.reject(file.path(), 0, null, e.getMessage());
         }
         try {
-            return parse(file.path(), bytes);
+            return parse(file.path(), bytes, maxBytes);
         } catch (IllegalArgumentException e) {
             return ArticleRows.reject(file.path(), 0, null, e.getMessage());
         }
     }
 
     /** One file's bytes to an article row, or an {@link IllegalArgumentException} with the reject reason. */
-    static Row parse(String path, byte[] raw) {
-        byte[] bytes = path.toLowerCase(java.util.Locale.ROOT).endsWith(".gz") ? gunzip(raw) : raw;
+    static Row parse(String path, byte[] raw, long maxBytes) {
+        byte[] bytes = path.toLowerCase(Locale.ROOT).endsWith(".gz") ? gunzip(raw, maxBytes) : raw;
         if (bytes.length == 0) {
             throw new IllegalArgumentException("empty file");
         }
-        String text = decodeUtf8(bytes);
+        String text = decode(bytes);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
@@ -77,9 +96,19 @@ final class TextFileReader {
         return ArticleRows.article(Hashes.docId(raw), header.date(), null, null, header.body(), null, path, 0);
     }
 
-    private static byte[] gunzip(byte[] raw) {
+    /** All of {@code in}, unless it holds more than {@code maxBytes}: then the reject reason. */
+    private static byte[] readAtMost(InputStream in, long maxBytes, String what) throws IOException {
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        if (bytes.length > maxBytes) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "too large%s: more than max_file_bytes %d", what, maxBytes));
+        }
+        return bytes;
+    }
+
+    private static byte[] gunzip(byte[] raw, long maxBytes) {
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
-            return in.readAllBytes();
+            return readAtMost(in, maxBytes, " after gunzip");
         } catch (EOFException e) {
             throw new IllegalArgumentException("unreadable: gzip data is cut short");
         } catch (ZipException e) {
@@ -89,14 +118,30 @@ final class TextFileReader {
         }
     }
 
-    private static String decodeUtf8(byte[] bytes) {
+    /** UTF-8 (with or without a byte order mark), or UTF-16 with one; anything else is refused. */
+    static String decode(byte[] bytes) {
+        if (bytes.length >= 2 && (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE
+                || bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)) {
+            return strict(bytes, StandardCharsets.UTF_16, "UTF-16");
+        }
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                throw new IllegalArgumentException("binary data: a NUL byte at offset " + i + " (not a text file)");
+            }
+        }
+        return strict(bytes, StandardCharsets.UTF_8, "UTF-8");
+    }
+
+    private static String strict(byte[] bytes, java.nio.charset.Charset charset, String name) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return charset.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(buffer).toString();
         } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("not UTF-8 text: " + e.getMessage());
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "not %s text: invalid bytes at offset %d (convert the file to UTF-8)", name, buffer.position()));
         }
     }
 }

@@ -2,6 +2,7 @@ package nl.newsthemes.output;
 
 import nl.newsthemes.config.ConfigException;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -15,7 +16,10 @@ import java.io.UncheckedIOException;
  * it was.
  *
  * <p>An existing output folder is replaced only if it holds a previous run's {@code manifest.json} (or is empty),
- * so a mistyped {@code --output} cannot wipe an unrelated folder.
+ * so a mistyped {@code --output} cannot wipe an unrelated folder; an output folder that is, holds or lies inside an
+ * input is refused. A run that was killed leaves its staging folder behind, or, killed between the two renames of a
+ * publish, the previous output under its hidden name: the next run removes the first and puts the second back.
+ * One run at a time per output folder.
  */
 public final class OutputFolder {
     public static final String MANIFEST = "manifest.json";
@@ -32,8 +36,8 @@ public final class OutputFolder {
         this.previous = new Path(target.getParent(), "." + target.getName() + ".previous-" + runId);
     }
 
-    /** Checks the output path and creates the empty staging folder. */
-    public static OutputFolder prepare(String output, String runId, Configuration hadoopConf) {
+    /** Checks the output path against the inputs, recovers from a killed run, and creates the staging folder. */
+    public static OutputFolder prepare(String output, java.util.List<String> inputs, String runId, Configuration hadoopConf) {
         try {
             Path target = new Path(output);
             FileSystem fs = target.getFileSystem(hadoopConf);
@@ -41,6 +45,14 @@ public final class OutputFolder {
             fs.setWriteChecksum(false);
             target = fs.makeQualified(target);
             ConfigException.check(target.getParent() != null, "output %s: the root folder cannot be an output folder", output);
+            for (String input : inputs) {
+                Path in = new Path(input);
+                in = in.getFileSystem(hadoopConf).makeQualified(in);
+                ConfigException.check(!within(target, in) && !within(in, target),
+                        "output %s and input %s overlap: the output folder is replaced on every run, so it must lie "
+                                + "outside every input (and hold none); choose another --output", output, input);
+            }
+            recover(fs, target);
             if (fs.exists(target)) {
                 ConfigException.check(fs.getFileStatus(target).isDirectory(), "output %s is a file: give --output a folder", output);
                 ConfigException.check(fs.exists(new Path(target, MANIFEST)) || fs.listStatus(target).length == 0,
@@ -52,6 +64,30 @@ public final class OutputFolder {
             return folder;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare output " + output + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether {@code inner} is {@code outer} or lies inside it. */
+    static boolean within(Path inner, Path outer) {
+        String o = outer.toUri().normalize().toString().replaceAll("/+$", "");
+        String i = inner.toUri().normalize().toString().replaceAll("/+$", "");
+        return i.equals(o) || i.startsWith(o + "/");
+    }
+
+    /** Puts back an output a killed publish left under its hidden name, and removes stale staging folders. */
+    private static void recover(FileSystem fs, Path target) throws IOException {
+        FileStatus[] previous = fs.globStatus(new Path(target.getParent(), "." + target.getName() + ".previous-*"));
+        if (!fs.exists(target) && previous != null && previous.length > 0) {
+            java.util.Arrays.sort(previous, java.util.Comparator.comparing(FileStatus::getModificationTime));
+            fs.rename(previous[previous.length - 1].getPath(), target);
+        }
+        for (String pattern : new String[]{".previous-*", ".staging-*"}) {
+            FileStatus[] stale = fs.globStatus(new Path(target.getParent(), "." + target.getName() + pattern));
+            if (stale != null) {
+                for (FileStatus s : stale) {
+                    fs.delete(s.getPath(), true);
+                }
+            }
         }
     }
 

@@ -27,7 +27,9 @@ import static org.apache.spark.sql.functions.*;
  * Writes a table twice into a folder: as Parquet in {@code <table>/} (partitioned by {@code month} where the table
  * has one) and as one CSV file with a header in {@code csv/<table>.csv}, rows sorted by the table's key so the same
  * data always gives the same bytes. In the CSV, lists are joined with {@value #LIST_SEPARATOR} and decimals are
- * written with six places (no exponent notation, which spreadsheets misread).
+ * written with six places (no exponent notation, which spreadsheets misread). Text that starts with {@code =},
+ * {@code +}, {@code -}, {@code @}, a tab or a carriage return gets a leading {@code '}, so that no spreadsheet runs
+ * an article's words as a formula (OWASP's advice on CSV injection); numbers are numeric columns and stay as they are.
  */
 public final class TableWriter {
     public static final String LIST_SEPARATOR = " | ";
@@ -76,13 +78,20 @@ public final class TableWriter {
         for (StructField field : data.schema().fields()) {
             Column c = col(field.name());
             if (field.dataType() instanceof ArrayType) {
-                c = concat_ws(LIST_SEPARATOR, c.cast("array<string>"));
+                c = defuse(concat_ws(LIST_SEPARATOR, c.cast("array<string>")));
+            } else if (field.dataType().equals(DataTypes.StringType)) {
+                c = defuse(c);
             } else if (field.dataType().equals(DataTypes.DoubleType)) {
                 c = c.cast(new DecimalType(24, 6));
             }
             columns.add(c.as(field.name()));
         }
         return data.select(columns.toArray(Column[]::new));
+    }
+
+    /** Text a spreadsheet would take for a formula, quoted with a leading apostrophe. */
+    static Column defuse(Column text) {
+        return when(text.rlike("^[=+\\-@\t\r]"), concat(lit("'"), text)).otherwise(text);
     }
 
     private void moveSinglePart(Path temp, Path target) {

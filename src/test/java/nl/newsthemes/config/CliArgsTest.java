@@ -80,6 +80,14 @@ class CliArgsTest {
         Files.writeString(config, "{\"min_doc_freq\": 2.5}");
         assertEquals("min_doc_freq of 1 or more is a count of documents and must be whole, got 2.5",
                 refused("--config", config.toString()));
+        Files.writeString(config, "{\"max_file_bytes\": -5}");
+        assertEquals("max_file_bytes must be from 1 to 2147483647 (bytes), got -5", refused("--config", config.toString()));
+        // Jackson never builds a type the input names: a type key is an unknown key like any other.
+        Files.writeString(config, "{\"@class\": \"java.lang.ProcessBuilder\", \"topics\": 5}");
+        assertTrue(refused("--config", config.toString()).contains("unknown key '@class'"));
+        Files.writeString(config, "{\"input\": [\"a\", 5]}");
+        assertEquals("config " + config + " with the arguments: 'input[1]' has the wrong value 5; it must be a string",
+                refused("--config", config.toString()));
         Files.writeString(config, "{\"max_doc_freq\": 1.5}");
         assertEquals("max_doc_freq must be a share above 0 and at most 1, got 1.5", refused("--config", config.toString()));
     }

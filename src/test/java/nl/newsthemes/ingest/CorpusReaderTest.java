@@ -29,7 +29,8 @@ class CorpusReaderTest extends SparkTestBase {
 
     private static Corpus read(Path... inputs) {
         List<String> paths = Arrays.stream(inputs).map(Path::toString).toList();
-        return CorpusReader.read(spark, InputListing.list(paths, spark.sparkContext().hadoopConfiguration()));
+        return CorpusReader.read(spark, InputListing.list(paths, spark.sparkContext().hadoopConfiguration()),
+                nl.newsthemes.config.JobConfig.DEFAULT_MAX_FILE_BYTES);
     }
 
     private static String uri(Path p) {
@@ -64,7 +65,7 @@ class CorpusReaderTest extends SparkTestBase {
                         List.of(uri(texts.resolve("bad-month.txt")), "invalid date header: invalid date '2022-13': Invalid value for MonthOfYear (valid values 1 - 12): 13"),
                         List.of(uri(texts.resolve("cut.txt.gz")), "unreadable: gzip data is cut short"),
                         List.of(uri(texts.resolve("empty.txt")), "empty file"),
-                        List.of(uri(texts.resolve("latin1.txt")), "not UTF-8 text: Input length = 1"),
+                        List.of(uri(texts.resolve("latin1.txt")), "not UTF-8 text: invalid bytes at offset 18 (convert the file to UTF-8)"),
                         List.of(uri(texts.resolve("no-body.txt")), "empty text: nothing after the date header"),
                         List.of(uri(texts.resolve("no-header.txt")), "no date header: the first line must start with 'date YYYY-MM', found 'Gewoon een tekst zonder datum.'"),
                         List.of(uri(texts.resolve("notes.md")), "unsupported file type: expected .txt, .txt.gz, .jsonl, .jsonl.gz, .json, .csv or .parquet")),
@@ -136,6 +137,23 @@ class CorpusReaderTest extends SparkTestBase {
         Files.writeString(csv, "id,titel,tekst\n1,a,b\n");
         assertEquals("file:" + csv + " has no column 'date'; a table of articles needs id, date, title, text (found: [id, titel, tekst])",
                 assertThrows(ConfigException.class, () -> read(csv)).getMessage());
+    }
+
+    @Test
+    void filesThatDisappearAfterListingAreRejectedWithThatReason(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("kept.txt"), "date 2022-01 Blijft staan.");
+        Files.writeString(dir.resolve("gone.txt"), "date 2022-01 Verdwijnt.");
+        Files.writeString(dir.resolve("gone.jsonl"), "{\"id\": \"g1\", \"date\": \"2022-01\", \"title\": \"weg\"}\n");
+        InputListing listing = InputListing.list(List.of(dir.toString()), spark.sparkContext().hadoopConfiguration());
+        Files.delete(dir.resolve("gone.txt"));
+        Files.delete(dir.resolve("gone.jsonl"));
+        Corpus corpus = CorpusReader.read(spark, listing, nl.newsthemes.config.JobConfig.DEFAULT_MAX_FILE_BYTES);
+        assertEquals(List.of(List.of(uri(dir.resolve("kept.txt")))), values(corpus.articles().select(PATH)));
+        List<List<Object>> rejects = values(corpus.rejects().orderBy(PATH).select(PATH, REASON));
+        assertEquals(List.of(uri(dir.resolve("gone.jsonl")), "disappeared after listing"), rejects.get(0));
+        assertEquals(uri(dir.resolve("gone.txt")), rejects.get(1).get(0));
+        assertEquals(true, ((String) rejects.get(1).get(1)).startsWith("disappeared after listing: "), rejects.toString());
+        assertEquals(2, rejects.size());
     }
 
     @Test

@@ -1,0 +1,65 @@
+package nl.newsthemes.output;
+
+import nl.newsthemes.config.ConfigException;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OutputFolderTest {
+    private static final Configuration CONF = new Configuration();
+
+    private static String refused(String output, String input) {
+        return assertThrows(ConfigException.class, () -> OutputFolder.prepare(output, List.of(input), "r1", CONF)).getMessage();
+    }
+
+    @Test
+    void outputAndInputMustNotOverlap(@TempDir Path dir) throws IOException {
+        Path in = Files.createDirectories(dir.resolve("news"));
+        String why = "the output folder is replaced on every run, so it must lie outside every input (and hold none); "
+                + "choose another --output";
+        assertEquals("output " + in + " and input " + in + " overlap: " + why, refused(in.toString(), in.toString()));
+        assertEquals("output " + in.resolve("out") + " and input " + in + " overlap: " + why,
+                refused(in.resolve("out").toString(), in.toString()));
+        assertEquals("output " + dir + " and input " + in + " overlap: " + why, refused(dir.toString(), in.toString()));
+        // A sibling whose name merely starts the same is fine.
+        OutputFolder ok = OutputFolder.prepare(dir.resolve("news-out").toString(), List.of(in.toString()), "r1", CONF);
+        ok.discard();
+    }
+
+    @Test
+    void anUnrelatedFolderIsNeverReplaced(@TempDir Path dir) throws IOException {
+        Files.writeString(Files.createDirectories(dir.resolve("thesis")).resolve("chapter1.docx"), "precious");
+        assertEquals("output " + dir.resolve("thesis") + " exists and is not an output of this job (no manifest.json): "
+                + "choose another --output or empty it", refused(dir.resolve("thesis").toString(), "data/sample"));
+    }
+
+    @Test
+    void aKilledPublishIsPutBackAndStaleStagingRemoved(@TempDir Path dir) throws IOException {
+        // Killed between "output -> .output.previous-r0" and ".output.staging-r0 -> output": the output is gone.
+        Path previous = Files.createDirectories(dir.resolve(".out.previous-r0"));
+        Files.writeString(previous.resolve(OutputFolder.MANIFEST), "{\"run_id\": \"r0\"}");
+        Path staleStaging = Files.createDirectories(dir.resolve(".out.staging-r0"));
+        Files.writeString(staleStaging.resolve("half.parquet"), "half");
+
+        OutputFolder folder = OutputFolder.prepare(dir.resolve("out").toString(), List.of("data/sample"), "r1", CONF);
+        assertEquals("{\"run_id\": \"r0\"}", Files.readString(dir.resolve("out").resolve(OutputFolder.MANIFEST)));
+        assertFalse(Files.exists(previous));
+        assertFalse(Files.exists(staleStaging));
+        assertTrue(Files.isDirectory(dir.resolve(".out.staging-r1")));
+
+        Files.writeString(dir.resolve(".out.staging-r1").resolve(OutputFolder.MANIFEST), "{\"run_id\": \"r1\"}");
+        folder.publish();
+        assertEquals("{\"run_id\": \"r1\"}", Files.readString(dir.resolve("out").resolve(OutputFolder.MANIFEST)));
+        assertEquals(List.of("out"), Files.list(dir).map(p -> p.getFileName().toString()).toList());
+    }
+}

@@ -1,0 +1,47 @@
+package nl.newsthemes.output;
+
+import nl.newsthemes.SparkTestBase;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class TableWriterTest extends SparkTestBase {
+    @Test
+    void csvCellsThatASpreadsheetWouldRunAreQuotedAndNumbersStayNumbers(@TempDir Path dir) throws Exception {
+        StructType schema = new StructType().add("doc_id", DataTypes.StringType).add("title", DataTypes.StringType)
+                .add("tokens", DataTypes.IntegerType).add("share", DataTypes.DoubleType)
+                .add("terms", new ArrayType(DataTypes.StringType, false));
+        Dataset<Row> rows = spark.createDataFrame(List.of(
+                RowFactory.create("a", "=HYPERLINK(\"http://evil\",\"klik\")", -3, -0.25, new String[]{"+31", "sancties"}),
+                RowFactory.create("b", "@SUM(1+1)", 7, 1e-7, new String[]{}),
+                RowFactory.create("c", "-5 graden", 0, 0.5, new String[]{"navo"}),
+                RowFactory.create("d", "\tTab en\rCR", 1, 1.0, new String[]{"-x"}),
+                RowFactory.create("e", "Gewone kop, met \"quotes\"", 2, 0.0, new String[]{"a", "b"})), schema);
+        FileSystem fs = FileSystem.getLocal(spark.sparkContext().hadoopConfiguration());
+        new TableWriter(new org.apache.hadoop.fs.Path(dir.toUri()), fs).write("t", rows, "doc_id");
+        assertEquals(String.join("\n",
+                "doc_id,title,tokens,share,terms",
+                "a,\"'=HYPERLINK(\"\"http://evil\"\",\"\"klik\"\")\",-3,-0.250000,'+31 | sancties",
+                "b,'@SUM(1+1),7,0.000000,\"\"",
+                "c,'-5 graden,0,0.500000,navo",
+                "d,\"'\tTab en\rCR\",1,1.000000,'-x",
+                "e,\"Gewone kop, met \"\"quotes\"\"\",2,0.000000,a | b",
+                ""), Files.readString(dir.resolve("csv/t.csv"), StandardCharsets.UTF_8));
+        // Parquet keeps the values as they are.
+        assertEquals("=HYPERLINK(\"http://evil\",\"klik\")",
+                spark.read().parquet(dir.resolve("t").toString()).filter("doc_id = 'a'").first().getAs("title"));
+    }
+}

@@ -1,0 +1,89 @@
+package nl.newsthemes.reliability;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.newsthemes.SparkTestBase;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static nl.newsthemes.schema.Columns.*;
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The job over a generated corpus of bad and unusual input, in its own JVM with 1 GiB of heap: it finishes, and every
+ * file and record is in documents or in rejects with the right reason, and the counts reconcile.
+ */
+class BadInputTest extends SparkTestBase {
+
+    @Test
+    void everyFileAndRecordIsAccountedFor(@TempDir Path dir) throws Exception {
+        Path input = Files.createDirectories(dir.resolve("in"));
+        Map<String, String> expected = BadInputCorpus.write(input, 20221125L);
+        Path config = dir.resolve("job.json");
+        Files.writeString(config, "{\"max_file_bytes\": " + BadInputCorpus.MAX_FILE_BYTES + ", \"topics\": 2}");
+        Path out = dir.resolve("out");
+        Path log = dir.resolve("job.log");
+
+        Process job = JobProcess.start(log, "1g", "--input", input.toString(), "--output", out.toString(),
+                "--config", config.toString(), "--master", "local[2]");
+        assertTrue(job.waitFor(5, TimeUnit.MINUTES), "the job did not finish in 5 minutes");
+        assertEquals(0, job.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+
+        Map<String, String> outcome = new HashMap<>();
+        Dataset<Row> documents = spark.read().parquet(out.resolve("documents").toString());
+        Dataset<Row> rejects = spark.read().parquet(out.resolve("rejects").toString());
+        for (Row r : documents.select(PATH).collectAsList()) {
+            outcome.merge(name(r.getString(0)), BadInputCorpus.LOADED, (a, b) -> a + "+" + b);
+        }
+        for (Row r : rejects.filter(col(RECORD).isNull().or(col(PATH).endsWith(".txt"))).select(PATH, REASON).collectAsList()) {
+            outcome.merge(name(r.getString(0)), r.getString(1), (a, b) -> a + "+" + b);
+        }
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            if (e.getKey().equals("records.jsonl")) {
+                continue;
+            }
+            String got = outcome.get(e.getKey());
+            assertTrue(got != null && got.startsWith(e.getValue()), e.getKey() + ": expected " + e.getValue() + ", got " + got);
+        }
+
+        // Record by record: loaded, or rejected with the reason.
+        assertEquals(List.of("j1", "j2", "j3", "j8"), documents.filter(col(PATH).endsWith("records.jsonl"))
+                .select(DOC_ID).orderBy(DOC_ID).collectAsList().stream().map(r -> r.getString(0)).toList());
+        assertEquals(List.of(
+                        List.of("j4", "invalid date '20220501': expected YYYY-MM or YYYY-MM-DD"),
+                        List.of("j5", "missing date"),
+                        List.of("j6", "empty text: no title and no text"),
+                        List.of("not json at all", "malformed record: not a JSON object"),
+                        List.of("{\"id\": \"j7\", \"date\": \"2022-05-0", "malformed record: not a JSON object")),
+                values(rejects.filter(col(PATH).endsWith("records.jsonl")).select(RECORD, REASON).orderBy(RECORD)));
+
+        // The counts reconcile: every listed file once, records = loaded + rejected, in the tables and the manifest.
+        JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+        Dataset<Row> files = spark.read().parquet(out.resolve("input_files").toString());
+        assertEquals(expected.size(), files.count());
+        assertEquals(expected.size(), manifest.at("/counts/files").asInt());
+        long records = files.agg(org.apache.spark.sql.functions.sum(RECORDS)).first().getLong(0);
+        assertEquals(records, documents.count() + rejects.count());
+        assertEquals(documents.count(), manifest.at("/counts/loaded").asLong());
+        assertEquals(rejects.count(), manifest.at("/counts/rejected").asLong());
+        assertEquals(records, manifest.at("/counts/records").asLong());
+        // 11 text files and 4 JSON records loaded (the duplicate's twin once).
+        assertEquals(8 + 4, documents.count());
+    }
+
+    private static String name(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+}

@@ -1,0 +1,25 @@
+package nl.newsthemes.reliability;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The job in a JVM of its own, as a scheduler runs it: with its own heap limit, and killable with SIGKILL.
+ * It gets the test JVM's class path and Spark's add-opens file.
+ */
+final class JobProcess {
+    private JobProcess() {
+    }
+
+    static Process start(Path log, String heap, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "@jobs/spark-jvm.args", "-Xmx" + heap,
+                "-cp", System.getProperty("java.class.path"),
+                "nl.newsthemes.ThemesJob"));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+}
