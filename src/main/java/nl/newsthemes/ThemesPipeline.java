@@ -107,7 +107,8 @@ public final class ThemesPipeline {
             long modelled = timer.time("lda-input", trainingSet::count, n -> n + " documents with vocabulary words");
             TopicCount k = TopicCount.choose(config.topics(), modelled, vocabulary.size());
             TopicModel model = k.used() == 0 ? null : timer.time("lda", () -> TopicModel.fit(spark, trainingSet,
-                    modelled, k.used(), config.seed(), config.ldaMaxIterations(), config.topicTerms(), vocabulary),
+                    modelled, k.used(), config.seed(), config.ldaMaxIterations(), config.ldaLearningOffset(), config.topicTerms(),
+                    vocabulary),
                     m -> k.used() + " topics on " + modelled + " documents");
 
             Dataset<Row> docThemes = ThemeTables.docThemes(analyzedDocs);

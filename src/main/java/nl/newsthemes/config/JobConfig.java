@@ -22,6 +22,8 @@ import java.util.List;
  * @param ldaMaxIterations   online LDA mini-batch iterations
  * @param shufflePartitions  Spark SQL shuffle partitions; 0 leaves Spark's setting alone
  * @param maxFileBytes       largest text article file, as listed and after gunzip; larger ones are rejected unread
+ * @param ldaLearningOffset  online LDA's tau0: the first mini-batches weigh (offset + t)^-0.51; MLlib's 1024 makes
+ *                           them weigh 3%, so a few dozen iterations barely move the topics from their random start
  */
 public record JobConfig(
         List<String> input,
@@ -38,7 +40,8 @@ public record JobConfig(
         Integer topicTerms,
         Integer ldaMaxIterations,
         Integer shufflePartitions,
-        Long maxFileBytes) {
+        Long maxFileBytes,
+        Double ldaLearningOffset) {
 
     public static final String DEFAULT_INPUT = "data/sample";
     public static final String DEFAULT_OUTPUT = "out";
@@ -57,7 +60,11 @@ public record JobConfig(
         ldaMaxIterations = ldaMaxIterations == null ? 40 : ldaMaxIterations;
         shufflePartitions = shufflePartitions == null ? 0 : shufflePartitions;
         maxFileBytes = maxFileBytes == null ? DEFAULT_MAX_FILE_BYTES : maxFileBytes;
+        ldaLearningOffset = ldaLearningOffset == null ? DEFAULT_LDA_LEARNING_OFFSET : ldaLearningOffset;
     }
+
+    /** gensim's default offset; see {@link #ldaLearningOffset}. */
+    public static final double DEFAULT_LDA_LEARNING_OFFSET = 1.0;
 
     /** 64 MiB: a news article is a few kilobytes; a file a thousand times that is not one article. */
     public static final long DEFAULT_MAX_FILE_BYTES = 64L << 20;
@@ -84,6 +91,8 @@ public record JobConfig(
         ConfigException.check(shufflePartitions >= 0 && shufflePartitions <= 100_000, "shuffle_partitions must be from 0 (Spark's own) to 100000, got %d", shufflePartitions);
         ConfigException.check(maxFileBytes >= 1 && maxFileBytes <= (1L << 31) - 1,
                 "max_file_bytes must be from 1 to 2147483647 (bytes), got %d", maxFileBytes);
+        ConfigException.check(ldaLearningOffset > 0 && ldaLearningOffset <= 1e6,
+                "lda_learning_offset must be above 0 and at most 1000000, got %s", ldaLearningOffset);
         ConfigException.check(master == null || !master.isBlank(), "master is empty: give --master a Spark master URL such as local[*] or spark://host:7077");
         return this;
     }

@@ -97,6 +97,7 @@ public final class RunManifest {
         topics.put("optimizer", "online");
         topics.put("max_iterations", run.config().ldaMaxIterations());
         topics.put("subsampling_rate", run.ldaSubsamplingRate());
+        topics.put("learning_offset", run.config().ldaLearningOffset());
 
         root.set("tables", JSON.valueToTree(new TreeMap<>(run.tableRows())));
         var stages = root.putArray("stages");

@@ -55,7 +55,7 @@ public final class TopicModel {
      * @param documents number of rows of {@code counted}
      */
     public static TopicModel fit(SparkSession spark, Dataset<Row> counted, long documents, int k, long seed,
-                                 int maxIterations, int topicTerms, Vocabulary vocabulary) {
+                                 int maxIterations, double learningOffset, int topicTerms, Vocabulary vocabulary) {
         double rate = Math.min(1.0, Math.max(PASSES / maxIterations, (double) MIN_BATCH_DOCUMENTS / documents));
         LDA lda = new LDA()
                 .setK(k)
@@ -63,6 +63,7 @@ public final class TopicModel {
                 .setOptimizer("online")
                 .setMaxIter(maxIterations)
                 .setSubsamplingRate(rate)
+                .setLearningOffset(learningOffset)
                 .setOptimizeDocConcentration(true)
                 .setFeaturesCol(COUNTS)
                 .setTopicDistributionCol(TOPIC_DISTRIBUTION);
