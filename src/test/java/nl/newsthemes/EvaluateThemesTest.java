@@ -71,7 +71,7 @@ class EvaluateThemesTest extends SparkTestBase {
     void bundledThemesOnTheLabelledSets() {
         Path shared = sharedDir();
         Assumptions.assumeTrue(shared != null, "../shared/corpora is absent: the labelled-set check is skipped");
-        for (String set : List.of("nl-news-2022-dev", "nl-news-2022-holdout")) {
+        for (String set : List.of("news2022-dev", "news2022-holdout")) {
             ThemeEvaluation e = evaluate(Path.of("data/labels/" + set + ".jsonl"),
                     "--input", shared.resolve("corpora/nl-news-2022.jsonl.gz").toString());
             Map<String, ThemeEvaluation.Score> s = byTheme(e);
