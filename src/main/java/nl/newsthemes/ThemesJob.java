@@ -34,6 +34,7 @@ public final class ThemesJob {
     public static ExitCode run(String[] args) {
         JobConfig config;
         ThemeSet themes;
+        ThemeMatcher matcher;
         try {
             CliArgs cli = CliArgs.parse(Arrays.asList(args));
             if (cli.help()) {
@@ -43,7 +44,7 @@ public final class ThemesJob {
             config = cli.config();
             themes = ThemeSet.load(config.themes());
             // Compiling checks every rule word against the Dutch analyzer: a bad rule fails here, before Spark.
-            ThemeMatcher.compile(themes, new TextAnalyzer(Stopwords.defaults(), config.minTokenLength()));
+            matcher = ThemeMatcher.compile(themes, new TextAnalyzer(Stopwords.defaults(), config.minTokenLength()));
         } catch (ConfigException e) {
             System.err.println("news-themes: " + LogText.oneLine(e.getMessage()));
             return ExitCode.BAD_CONFIG;
@@ -54,7 +55,7 @@ public final class ThemesJob {
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
         try {
             spark = session(config);
-            RunSummary summary = new ThemesPipeline(spark, config, themes).run();
+            RunSummary summary = new ThemesPipeline(spark, config, themes, matcher).run();
             System.out.printf(Locale.ROOT, "news-themes: %d articles (%d rejected) in %.1f s; outputs in %s%n",
                     summary.ingested().loaded(), summary.ingested().rejected(), summary.seconds(),
                     LogText.oneLine(summary.outputFolder()));

@@ -14,7 +14,6 @@ import nl.newsthemes.output.RunReport;
 import nl.newsthemes.output.TableWriter;
 import nl.newsthemes.text.AnalyzeDocuments;
 import nl.newsthemes.text.Stopwords;
-import nl.newsthemes.text.TextAnalyzer;
 import nl.newsthemes.themes.ThemeMatcher;
 import nl.newsthemes.themes.ThemeTables;
 import nl.newsthemes.topics.TopicCount;
@@ -63,19 +62,21 @@ public final class ThemesPipeline {
     private final SparkSession spark;
     private final JobConfig config;
     private final ThemeSet themes;
+    private final ThemeMatcher matcher;
     private final StageTimer timer = new StageTimer();
 
-    public ThemesPipeline(SparkSession spark, JobConfig config, ThemeSet themes) {
+    /** @param matcher {@code themes} compiled with the analyzer of {@code config} (see {@link ThemeMatcher#compile}) */
+    public ThemesPipeline(SparkSession spark, JobConfig config, ThemeSet themes, ThemeMatcher matcher) {
         this.spark = spark;
         this.config = config;
         this.themes = themes;
+        this.matcher = matcher;
     }
 
     public RunSummary run() {
         Instant started = Instant.now();
         String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
                 + "-" + UUID.randomUUID().toString().substring(0, 8);
-        ThemeMatcher matcher = ThemeMatcher.compile(themes, new TextAnalyzer(Stopwords.defaults(), config.minTokenLength()));
         var hadoopConf = spark.sparkContext().hadoopConfiguration();
         InputListing listing = timer.time("list", () -> InputListing.list(config.input(), hadoopConf),
                 l -> l.files().size() + " files, " + l.skipped().size() + " metadata files skipped");

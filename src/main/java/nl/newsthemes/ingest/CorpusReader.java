@@ -1,5 +1,6 @@
 package nl.newsthemes.ingest;
 
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -8,6 +9,8 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.storage.StorageLevel;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -66,14 +69,14 @@ public final class CorpusReader {
         List<InputFile> present = new ArrayList<>();
         for (InputFile file : files) {
             try {
-                org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(file.path());
+                Path path = new Path(file.path());
                 if (path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path)) {
                     present.add(file);
                 } else {
                     vanished.add(file);
                 }
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("cannot check input " + file.path() + ": " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot check input " + file.path() + ": " + e.getMessage(), e);
             }
         }
         return present;
