@@ -4,7 +4,9 @@ package nl.newsthemes;
 public enum ExitCode {
     DONE(0),
     FAILED(1),
-    BAD_CONFIG(2);
+    BAD_CONFIG(2),
+    /** The staged outputs failed the quality gate (see nightly.QualityGate): nothing was published. */
+    QUALITY_GATE(3);
 
     public final int code;
 

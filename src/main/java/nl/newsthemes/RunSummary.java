@@ -3,6 +3,8 @@ package nl.newsthemes;
 import nl.newsthemes.config.JobConfig;
 import nl.newsthemes.config.ThemeSet;
 import nl.newsthemes.ingest.InputListing;
+import nl.newsthemes.nightly.QualityGate;
+import nl.newsthemes.nightly.RunMode;
 import nl.newsthemes.topics.TopicCount;
 
 import java.time.Instant;
@@ -13,6 +15,8 @@ import java.util.Map;
  * The figures of one run: what the manifest and report say, and what {@code main} prints.
  *
  * @param outputFolder where the run was published
+ * @param mode         full or incremental, and why
+ * @param gate         the quality gate's checks
  */
 public record RunSummary(
         String runId,
@@ -29,12 +33,14 @@ public record RunSummary(
         long modelledDocuments,
         Map<String, Long> tableRows,
         List<StageTimer.Stage> stages,
-        String outputFolder) {
+        String outputFolder,
+        RunMode mode,
+        QualityGate gate) {
 
     RunSummary finishedNow(List<StageTimer.Stage> allStages) {
         return new RunSummary(runId, startedAt, Instant.now(), config, themes, listing, ingested, contentWords,
                 vocabularySize, topics, ldaSubsamplingRate, modelledDocuments, tableRows, allStages,
-                outputFolder);
+                outputFolder, mode, gate);
     }
 
     public double seconds() {

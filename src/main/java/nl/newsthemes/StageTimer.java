@@ -23,16 +23,35 @@ public final class StageTimer {
     }
 
     private final List<Stage> stages = new ArrayList<>();
+    /** The stage running now and since when (System.nanoTime), for {@link ProgressLog}; null between stages. */
+    private volatile Running running;
+
+    /** A stage that has started and not finished. */
+    public record Running(String name, long startNanos) {
+        public double seconds() {
+            return (System.nanoTime() - startNanos) / 1e9;
+        }
+    }
 
     /** Runs {@code work}, then logs and records {@code name} with the detail {@code describe} gives for its result. */
     public <T> T time(String name, Supplier<T> work, Function<T, String> describe) {
         long start = System.nanoTime();
-        T result = work.get();
+        running = new Running(name, start);
+        T result;
+        try {
+            result = work.get();
+        } finally {
+            running = null;
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         String detail = describe.apply(result);
         stages.add(new Stage(name, Math.round(seconds * 1000) / 1000.0, detail));
         LOG.info(String.format(Locale.ROOT, "stage %-16s %7.1f s  %s", name, seconds, LogText.oneLine(detail)));
         return result;
+    }
+
+    public Running running() {
+        return running;
     }
 
     public List<Stage> stages() {

@@ -4,6 +4,7 @@ import nl.newsthemes.config.CliArgs;
 import nl.newsthemes.config.ConfigException;
 import nl.newsthemes.config.JobConfig;
 import nl.newsthemes.config.ThemeSet;
+import nl.newsthemes.nightly.QualityGateException;
 import nl.newsthemes.text.Stopwords;
 import nl.newsthemes.text.TextAnalyzer;
 import nl.newsthemes.themes.ThemeMatcher;
@@ -63,6 +64,10 @@ public final class ThemesJob {
         } catch (ConfigException e) {
             System.err.println("news-themes: " + LogText.oneLine(e.getMessage()));
             return ExitCode.BAD_CONFIG;
+        } catch (QualityGateException e) {
+            e.gate().failed().forEach(c -> LOG.error("quality gate: {} failed: {}", c.name(), LogText.oneLine(c.detail())));
+            System.err.println("news-themes: " + LogText.oneLine(e.getMessage()) + "; previous outputs left as they were");
+            return ExitCode.QUALITY_GATE;
         } catch (RuntimeException | Error e) {
             LOG.error("run failed", e);
             System.err.println("news-themes: run failed, previous outputs left as they were: " + LogText.oneLine(e));

@@ -8,6 +8,14 @@ import nl.newsthemes.ingest.Corpus;
 import nl.newsthemes.ingest.CorpusReader;
 import nl.newsthemes.ingest.InputFile;
 import nl.newsthemes.ingest.InputListing;
+import nl.newsthemes.nightly.CorpusState;
+import nl.newsthemes.nightly.IncrementalRun;
+import nl.newsthemes.nightly.NightlyPlan;
+import nl.newsthemes.nightly.QualityGate;
+import nl.newsthemes.nightly.QualityGateException;
+import nl.newsthemes.nightly.RunMode;
+import nl.newsthemes.nightly.SavedModel;
+import nl.newsthemes.nightly.Watermark;
 import nl.newsthemes.output.OutputFolder;
 import nl.newsthemes.output.RunManifest;
 import nl.newsthemes.output.RunReport;
@@ -40,8 +48,9 @@ import static org.apache.spark.sql.functions.*;
 /**
  * The job, top to bottom: list and read the input (every file and record accounted for), analyze the Dutch text
  * once, build the vocabulary, TF-IDF distinctive terms per month, LDA topics, theme matches, then write every table
- * into a staging folder and publish it with the manifest and report. Any failure leaves the previous output as it
- * was (see {@link OutputFolder}).
+ * into a staging folder, check it ({@link QualityGate}) and publish it with the manifest and report. Any failure
+ * leaves the previous output as it was (see {@link OutputFolder}). An incremental run ({@link IncrementalRun})
+ * stages the same tables from the published run and the input that changed since.
  */
 public final class ThemesPipeline {
     /** Output table names: folder names under the output and CSV file names under {@code csv/}. */
@@ -57,7 +66,7 @@ public final class ThemesPipeline {
     public static final String INPUT_FILES = "input_files";
 
     /** Documents per LDA partition: enough work per task, independent of the machine so results are too. */
-    static final int DOCUMENTS_PER_MODEL_PARTITION = 2_500;
+    public static final int DOCUMENTS_PER_MODEL_PARTITION = 2_500;
 
     private final SparkSession spark;
     private final JobConfig config;
@@ -81,6 +90,46 @@ public final class ThemesPipeline {
         InputListing listing = timer.time("list", () -> InputListing.list(config.input(), hadoopConf),
                 l -> l.files().size() + " files, " + l.skipped().size() + " metadata files skipped");
         OutputFolder out = OutputFolder.prepare(config.output(), config.input(), runId, hadoopConf);
+        try (ProgressLog progress = ProgressLog.start(spark, timer, config.progressSeconds())) {
+            NightlyPlan plan = NightlyPlan.decide(config, Watermark.fingerprint(config, themes), out, listing);
+            Staged staged = plan.incremental()
+                    ? new IncrementalRun(spark, config, matcher, timer, out, plan).stage(listing, runId)
+                    : stageFullRun(listing, out, runId, plan);
+            QualityGate gate = timer.time("quality-gate", () -> QualityGate.check(spark, out.staging(), listing,
+                    themes.names(), config.maxRejectedShare()), g -> g.passed() ? "passed"
+                    : "FAILED: " + g.failed().stream().map(QualityGate.Check::name).toList());
+            RunSummary summary = new RunSummary(runId, started, Instant.now(), config, themes, listing,
+                    staged.ingested(), staged.contentWords(), staged.vocabularySize(), staged.topics(),
+                    staged.subsamplingRate(), staged.modelledDocuments(), staged.tableRows(), timer.stages(),
+                    out.target().toString(), staged.mode(), gate);
+            if (!gate.passed()) {
+                throw new QualityGateException(gate);
+            }
+            timer.time("report", () -> {
+                RunReport.write(spark, out.staging(), out.fileSystem(), summary);
+                RunManifest.write(out.staging(), out.fileSystem(), summary.finishedNow(timer.stages()));
+                return 0;
+            }, x -> "manifest.json, report.md");
+            out.publish();
+            return summary.finishedNow(timer.stages());
+        } catch (RuntimeException | Error e) {
+            out.discard();
+            throw e;
+        }
+    }
+
+    /**
+     * What a run staged, for the summary and manifest.
+     *
+     * @param ingested     articles and rejects of the whole output (not only of what this run read)
+     * @param contentWords content words of all documents
+     */
+    public record Staged(Ingested ingested, long contentWords, int vocabularySize, TopicCount topics,
+                         double subsamplingRate, long modelledDocuments, Map<String, Long> tableRows, RunMode mode) {
+    }
+
+    /** Reads every input file and computes every table; saves the corpus state that incremental runs build on. */
+    private Staged stageFullRun(InputListing listing, OutputFolder out, String runId, NightlyPlan plan) {
         Corpus corpus = null;
         Dataset<Row> analyzed = null;
         Dataset<Row> training = null;
@@ -99,8 +148,8 @@ public final class ThemesPipeline {
             Vocabulary vocabulary = timer.time("vocabulary", () -> Vocabulary.fit(analyzedDocs, ingested.loaded(),
                     config.vocabSize(), config.minDocFreq(), config.maxDocFreq()), v -> v.size() + " terms");
             Dataset<Row> counted = vocabulary.countVectorizer().transform(analyzedDocs);
-            Dataset<Row> termsMonthly = timer.time("tfidf", () -> DistinctiveTerms.perMonth(spark, counted, vocabulary,
-                    config.distinctiveTerms()).persist(StorageLevel.MEMORY_AND_DISK()), t -> t.count() + " rows");
+            double[] idf = timer.time("idf", () -> DistinctiveTerms.idf(counted), w -> w.length + " terms");
+            Dataset<Row> termsMonthly = DistinctiveTerms.perMonth(spark, analyzedDocs, vocabulary, idf, config.distinctiveTerms());
 
             int partitions = (int) Math.max(1, Math.min(200, ingested.loaded() / DOCUMENTS_PER_MODEL_PARTITION + 1));
             Dataset<Row> trainingSet = TopicModel.trainingSet(counted, partitions);
@@ -113,40 +162,42 @@ public final class ThemesPipeline {
                     m -> k.used() + " topics on " + modelled + " documents");
 
             Dataset<Row> docThemes = ThemeTables.docThemes(analyzedDocs);
+            Dataset<Row> documents = documents(analyzedDocs);
             TableWriter writer = new TableWriter(out.staging(), out.fileSystem());
             timer.time("write", () -> {
                 writer.write(THEME_MONTHLY, ThemeTables.monthly(docThemes), MONTH, THEME);
-                writer.write(THEME_SOURCE_MONTHLY, ThemeTables.sourceMonthly(analyzedDocs), MONTH, SOURCE, THEME);
+                writer.write(THEME_SOURCE_MONTHLY, ThemeTables.sourceMonthly(docThemes, documents), MONTH, SOURCE, THEME);
                 writer.write(DOC_THEMES, docThemes, DOC_ID, THEME);
                 writer.write(TERMS_MONTHLY, termsMonthly, MONTH, RANK);
                 if (model != null) {
                     Dataset<Row> docTopics = model.docTopics(trainingSet).persist(StorageLevel.MEMORY_AND_DISK());
-                    writer.write(TOPICS, model.topics(), TOPIC, RANK);
+                    writer.write(TOPICS, model.topics(spark), TOPIC, RANK);
                     writer.write(DOC_TOPICS, docTopics, DOC_ID);
                     writer.write(TOPIC_MONTHLY, model.monthly(spark, docTopics), MONTH, TOPIC);
                     docTopics.unpersist();
                 } else {
-                    writer.write(TOPICS, spark.createDataFrame(List.of(), TOPICS_SCHEMA), TOPIC, RANK);
+                    writer.write(TOPICS, TopicModel.noTopics(spark), TOPIC, RANK);
+                    writer.write(DOC_TOPICS, spark.createDataFrame(List.of(), TopicModel.DOC_TOPICS_SCHEMA), DOC_ID);
+                    writer.write(TOPIC_MONTHLY, spark.createDataFrame(List.of(), TopicModel.TOPIC_MONTHLY_SCHEMA), MONTH, TOPIC);
                 }
-                writer.write(DOCUMENTS, analyzedDocs.select(DOC_ID, MONTH, DATE, SOURCE, TITLE, PATH, TOKENS), DOC_ID);
+                writer.write(DOCUMENTS, documents, DOC_ID);
                 writer.write(REJECTS, read.rejects(), PATH, RECORD, REASON);
-                writer.write(INPUT_FILES, inputFiles(listing, read), PATH);
+                writer.write(INPUT_FILES, inputFiles(spark, listing, read.fileCounts()), PATH);
                 return writer.rowCounts();
             }, counts -> counts.size() + " tables");
 
-            RunSummary summary = new RunSummary(runId, started, Instant.now(), config, themes, listing, ingested,
-                    tokens, vocabulary.size(), k, model == null ? 0.0 : model.subsamplingRate(), modelled,
-                    writer.rowCounts(), timer.stages(), out.target().toString());
-            timer.time("report", () -> {
-                RunReport.write(spark, out.staging(), out.fileSystem(), summary);
-                RunManifest.write(out.staging(), out.fileSystem(), summary.finishedNow(timer.stages()));
+            SavedModel saved = new SavedModel(runId, config.runDate(), vocabulary.terms(), vocabulary.surfaces(),
+                    vocabulary.docFreqs(), idf, k, modelled, model == null ? 0.0 : model.subsamplingRate(),
+                    model == null ? List.of() : model.topicTerms());
+            timer.time("state", () -> {
+                CorpusState.writeFull(out, docTerms(analyzedDocs), saved, model,
+                        plan.watermark(runId, config.runDate(), runId, config.runDate(), listing));
                 return 0;
-            }, x -> "manifest.json, report.md");
-            out.publish();
-            return summary.finishedNow(timer.stages());
-        } catch (RuntimeException | Error e) {
-            out.discard();
-            throw e;
+            }, x -> "watermark, document terms, model");
+            List<String> months = List.copyOf(ingested.byMonth().keySet());
+            RunMode mode = RunMode.full(plan.fullReason(), plan.changes(), months, runId, config.runDate(), config.refitDays());
+            return new Staged(ingested, tokens, vocabulary.size(), k, saved.subsamplingRate(), modelled,
+                    writer.rowCounts(), mode);
         } finally {
             if (training != null) {
                 training.unpersist();
@@ -160,17 +211,27 @@ public final class ThemesPipeline {
         }
     }
 
-    private static final StructType TOPICS_SCHEMA = new StructType()
-            .add(TOPIC, DataTypes.IntegerType).add(RANK, DataTypes.IntegerType).add(TERM, DataTypes.StringType)
-            .add(WEIGHT, DataTypes.DoubleType).add(LABEL, DataTypes.StringType);
+    /** The {@code documents} table of analyzed articles. */
+    public static Dataset<Row> documents(Dataset<Row> analyzed) {
+        return analyzed.select(DOC_ID, MONTH, DATE, SOURCE, TITLE, PATH, TOKENS);
+    }
 
-    /** Every listed file with what became of its records: the accounting a reader can check. */
-    private Dataset<Row> inputFiles(InputListing listing, Corpus corpus) {
+    /** What incremental runs keep of each document: its key, where it came from, and its terms. */
+    public static Dataset<Row> docTerms(Dataset<Row> analyzed) {
+        return analyzed.select(DOC_ID, MONTH, PATH, POSITION, TERMS);
+    }
+
+    /**
+     * Every listed file with what became of its records: the accounting a reader can check.
+     *
+     * @param fileCounts path, records, loaded, rejected of the files that had records
+     */
+    public static Dataset<Row> inputFiles(SparkSession spark, InputListing listing, Dataset<Row> fileCounts) {
         List<Row> rows = listing.files().stream()
                 .map((InputFile f) -> RowFactory.create(f.path(), f.format().label(), f.bytes())).toList();
         Dataset<Row> files = spark.createDataFrame(rows, new StructType()
                 .add(PATH, DataTypes.StringType).add(FORMAT, DataTypes.StringType).add(BYTES, DataTypes.LongType));
-        return files.join(corpus.fileCounts(), files.col(PATH).equalTo(corpus.fileCounts().col(PATH)), "left")
+        return files.join(fileCounts, files.col(PATH).equalTo(fileCounts.col(PATH)), "left")
                 .select(files.col(PATH), col(FORMAT), col(BYTES),
                         coalesce(col(RECORDS), lit(0L)).as(RECORDS),
                         coalesce(col(LOADED), lit(0L)).as(LOADED),
@@ -187,11 +248,16 @@ public final class ThemesPipeline {
      */
     public record Ingested(long loaded, long rejected, Map<String, Long> byMonth, Map<String, Long> rejectsByReason) {
         static Ingested count(Corpus corpus) {
+            return count(corpus.articles(), corpus.rejects());
+        }
+
+        /** @param articles rows with month (articles, or the documents table); @param rejects rows with reason */
+        public static Ingested count(Dataset<Row> articles, Dataset<Row> rejects) {
             Map<String, Long> byMonth = new TreeMap<>();
-            corpus.articles().groupBy(MONTH).count().collectAsList()
+            articles.groupBy(MONTH).count().collectAsList()
                     .forEach(r -> byMonth.put(r.getString(0), r.getLong(1)));
             Map<String, Long> byReason = new TreeMap<>();
-            corpus.rejects().groupBy(regexp_extract(col(REASON), "^[^:(]*", 0).as(REASON)).count().collectAsList()
+            rejects.groupBy(regexp_extract(col(REASON), "^[^:(]*", 0).as(REASON)).count().collectAsList()
                     .forEach(r -> byReason.put(r.getString(0).strip(), r.getLong(1)));
             long loaded = byMonth.values().stream().mapToLong(Long::longValue).sum();
             long rejected = byReason.values().stream().mapToLong(Long::longValue).sum();

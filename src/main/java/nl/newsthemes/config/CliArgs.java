@@ -13,13 +13,13 @@ import java.util.List;
 
 /**
  * The command line: {@code --input P [P ...] --output DIR --themes FILE --config FILE --topics K --seed N
- * --master URL --help}. Flags win over the same keys in the config file. A bad argument is a {@link ConfigException}
+ * --master URL --run-date DAY --incremental --help}. Flags win over the same keys in the config file. A bad argument is a {@link ConfigException}
  * with one line that says what is wrong.
  */
 public final class CliArgs {
     public static final String USAGE = String.join("\n",
             "Usage: news-themes [--input PATH ...] [--output DIR] [--themes FILE] [--config FILE]",
-            "                   [--topics K] [--seed N] [--master URL] [--help]",
+            "                   [--topics K] [--seed N] [--master URL] [--run-date YYYY-MM-DD] [--incremental] [--help]",
             "",
             "  --input PATH ...  files or folders: .txt/.txt.gz with a 'date YYYY-MM' header, .jsonl(.gz), .csv, .parquet",
             "                    (default: " + JobConfig.DEFAULT_INPUT + ")",
@@ -29,9 +29,11 @@ public final class CliArgs {
             "  --topics K        number of LDA topics (default 10)",
             "  --seed N          random seed (default 1)",
             "  --master URL      Spark master (default: spark-submit's, else local[*])",
+            "  --run-date DAY    the day this run stands for, YYYY-MM-DD (default: today, UTC)",
+            "  --incremental     read only new or changed input and recompute only the months it touches",
             "  --help            print this and exit",
             "",
-            "Exit codes: 0 done, 1 failed, 2 bad arguments or config.");
+            "Exit codes: 0 done, 1 failed, 2 bad arguments or config, 3 quality gate failed (nothing published).");
 
     private final boolean help;
     private final JobConfig config;
@@ -68,6 +70,8 @@ public final class CliArgs {
                     ConfigException.check(!inputs.isEmpty(), "--input needs at least one file or folder");
                 }
                 case "--output", "--themes", "--master" -> flags.put(flag.substring(2), value(args, i++, flag));
+                case "--run-date" -> flags.put("run_date", value(args, i++, flag));
+                case "--incremental" -> flags.put("incremental", true);
                 case "--config" -> configFile = value(args, i++, flag);
                 case "--topics", "--seed" -> flags.put(flag.substring(2), wholeNumber(value(args, i++, flag), flag));
                 default -> throw new ConfigException("unknown argument '" + flag + "'; run with --help for the list");

@@ -1,5 +1,8 @@
 package nl.newsthemes.config;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -24,6 +27,15 @@ import java.util.List;
  * @param maxFileBytes       largest text article file, as listed and after gunzip; larger ones are rejected unread
  * @param ldaLearningOffset  online LDA's tau0: the first mini-batches weigh (offset + t)^-0.51; MLlib's 1024 makes
  *                           them weigh 3%, so a few dozen iterations barely move the topics from their random start
+ * @param runDate            the day the run stands for (YYYY-MM-DD; a scheduler passes its logical date), default
+ *                           today in UTC: recorded in the manifest and what the refit schedule counts from
+ * @param incremental        read only input that is new or changed since the published run, recompute only the
+ *                           months it touches (see nightly.IncrementalRun); a full run when there is nothing to add to
+ * @param refitDays          an incremental run refits vocabulary, IDF and topics over the whole corpus (a full run)
+ *                           once the last full run is this many days before the run date; 0 refits every night
+ * @param maxRejectedShare   the quality gate fails the run (exit 3, nothing published) when more than this share of
+ *                           the input (files and records) is rejected
+ * @param progressSeconds    a progress line is logged every this many seconds while a stage runs
  */
 public record JobConfig(
         List<String> input,
@@ -41,7 +53,12 @@ public record JobConfig(
         Integer ldaMaxIterations,
         Integer shufflePartitions,
         Long maxFileBytes,
-        Double ldaLearningOffset) {
+        Double ldaLearningOffset,
+        String runDate,
+        Boolean incremental,
+        Integer refitDays,
+        Double maxRejectedShare,
+        Integer progressSeconds) {
 
     public static final String DEFAULT_INPUT = "data/sample";
     public static final String DEFAULT_OUTPUT = "out";
@@ -61,6 +78,16 @@ public record JobConfig(
         shufflePartitions = shufflePartitions == null ? 0 : shufflePartitions;
         maxFileBytes = maxFileBytes == null ? DEFAULT_MAX_FILE_BYTES : maxFileBytes;
         ldaLearningOffset = ldaLearningOffset == null ? DEFAULT_LDA_LEARNING_OFFSET : ldaLearningOffset;
+        runDate = runDate == null ? LocalDate.now(ZoneOffset.UTC).toString() : runDate;
+        incremental = incremental != null && incremental;
+        refitDays = refitDays == null ? 7 : refitDays;
+        maxRejectedShare = maxRejectedShare == null ? 0.5 : maxRejectedShare;
+        progressSeconds = progressSeconds == null ? 30 : progressSeconds;
+    }
+
+    /** {@link #runDate} as a date (valid after {@link #validate()}). */
+    public LocalDate runDay() {
+        return LocalDate.parse(runDate);
     }
 
     /** gensim's default offset; see {@link #ldaLearningOffset}. */
@@ -93,7 +120,22 @@ public record JobConfig(
                 "max_file_bytes must be from 1 to 2147483647 (bytes), got %d", maxFileBytes);
         ConfigException.check(ldaLearningOffset > 0 && ldaLearningOffset <= 1e6,
                 "lda_learning_offset must be above 0 and at most 1000000, got %s", ldaLearningOffset);
+        ConfigException.check(runDate.matches("\\d{4}-\\d{2}-\\d{2}") && parsesAsDate(runDate),
+                "run_date (--run-date) must be a day as YYYY-MM-DD, got '%s'", runDate);
+        ConfigException.check(refitDays >= 0 && refitDays <= 3660, "refit_days must be from 0 (refit every run) to 3660, got %d", refitDays);
+        ConfigException.check(maxRejectedShare >= 0 && maxRejectedShare <= 1,
+                "max_rejected_share must be a share from 0 to 1 (1 never fails on rejects), got %s", maxRejectedShare);
+        ConfigException.check(progressSeconds >= 1 && progressSeconds <= 3600, "progress_seconds must be from 1 to 3600, got %d", progressSeconds);
         ConfigException.check(master == null || !master.isBlank(), "master is empty: give --master a Spark master URL such as local[*] or spark://host:7077");
         return this;
+    }
+
+    private static boolean parsesAsDate(String day) {
+        try {
+            LocalDate.parse(day);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
     }
 }

@@ -22,15 +22,25 @@ import static org.apache.spark.sql.functions.*;
  * the term times its IDF, divided by the month's articles. Counting first and weighting after gives exactly the mean
  * of the per-document TF-IDF vectors, with whole-number sums that do not depend on partitioning.
  *
- * <p>In: rows with month and the {@code counts} vector. Out: month, rank, term (the surface word), tfidf.
+ * <p>In: rows with month and the {@code terms} array. Out: month, rank, term (the surface word), tfidf.
  */
 public final class DistinctiveTerms {
     private DistinctiveTerms() {
     }
 
-    public static Dataset<Row> perMonth(SparkSession spark, Dataset<Row> counted, Vocabulary vocabulary, int topN) {
+    /** The IDF of every vocabulary term, fitted by MLlib over the {@code counts} vectors of the whole corpus. */
+    public static double[] idf(Dataset<Row> counted) {
         IDFModel idf = new IDF().setInputCol(COUNTS).setOutputCol(TFIDF).fit(counted);
-        double[] weights = idf.idf().toArray();
+        return idf.idf().toArray();
+    }
+
+    /**
+     * @param documents rows with month and the {@code terms} array
+     * @param weights   {@link #idf} of the vocabulary's terms, same positions
+     */
+    public static Dataset<Row> perMonth(SparkSession spark, Dataset<Row> documents, Vocabulary vocabulary,
+                                        double[] weights, int topN) {
+        Dataset<Row> counted = documents;
         List<Row> termRows = new ArrayList<>();
         for (int i = 0; i < vocabulary.size(); i++) {
             termRows.add(RowFactory.create(vocabulary.terms().get(i), vocabulary.surfaces().get(i), weights[i]));

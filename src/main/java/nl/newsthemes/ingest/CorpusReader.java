@@ -24,10 +24,23 @@ import static org.apache.spark.sql.functions.*;
  * already seen (the first by path and position is kept).
  */
 public final class CorpusReader {
+    /** Marks documents loaded by an earlier run, which take part in the duplicate check only. */
+    private static final String PRIOR = "_prior";
     private CorpusReader() {
     }
 
     public static Corpus read(SparkSession spark, InputListing listing, long maxFileBytes) {
+        return read(spark, listing, maxFileBytes, null);
+    }
+
+    /**
+     * Reads the listed files as additions to documents already loaded from other files ({@code prior}: doc_id,
+     * path, position), with the same rule for duplicates as one read of everything: the first by path and position
+     * stays. A prior document that loses to a record read now is returned in {@link Corpus#evicted()}.
+     *
+     * @param prior documents loaded before, or null
+     */
+    public static Corpus read(SparkSession spark, InputListing listing, long maxFileBytes, Dataset<Row> prior) {
         List<Dataset<Row>> parts = new ArrayList<>();
         parts.add(TextFileReader.read(spark, listing.ofFormat(InputFormat.TEXT), maxFileBytes));
         List<InputFile> vanished = new ArrayList<>();
@@ -42,11 +55,23 @@ public final class CorpusReader {
         for (Dataset<Row> part : parts.subList(1, parts.size())) {
             all = all.unionByName(part);
         }
-        Dataset<Row> checked = rejectDuplicateIds(all).persist(StorageLevel.MEMORY_AND_DISK());
+        all = all.withColumn(PRIOR, lit(false));
+        if (prior != null) {
+            Dataset<Row> priorRows = prior.select(col(DOC_ID), col(PATH), col(POSITION));
+            for (var field : ArticleRows.SCHEMA.fields()) {
+                if (!List.of(DOC_ID, PATH, POSITION).contains(field.name())) {
+                    priorRows = priorRows.withColumn(field.name(), lit(null).cast(field.dataType()));
+                }
+            }
+            all = all.unionByName(priorRows.withColumn(PRIOR, lit(true)));
+        }
+        Dataset<Row> ranked = rejectDuplicateIds(all).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> evicted = ranked.filter(col(PRIOR).and(col(REASON).isNotNull())).select(DOC_ID, PATH, RECORD, REASON);
+        Dataset<Row> checked = ranked.filter(not(col(PRIOR))).drop(PRIOR);
         Dataset<Row> articles = checked.filter(col(REASON).isNull())
                 .select(DOC_ID, DATE, MONTH, SOURCE, TITLE, TEXT, URL, PATH, POSITION);
         Dataset<Row> rejects = checked.filter(col(REASON).isNotNull()).select(PATH, RECORD, REASON);
-        return new Corpus(articles, rejects, fileCounts(checked), checked);
+        return new Corpus(articles, rejects, fileCounts(checked), evicted, ranked);
     }
 
     private static void addIfPresent(List<Dataset<Row>> parts, Dataset<Row> part) {

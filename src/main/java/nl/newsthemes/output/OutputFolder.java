@@ -23,6 +23,7 @@ import java.io.UncheckedIOException;
  */
 public final class OutputFolder {
     public static final String MANIFEST = "manifest.json";
+    public static final String SUCCESS = "_SUCCESS";
 
     private final FileSystem fs;
     private final Path target;
@@ -103,9 +104,13 @@ public final class OutputFolder {
         return fs;
     }
 
-    /** Moves the staged run into place; the previous output is removed only after the new one is there. */
+    /**
+     * Marks the staged run complete with an empty {@value #SUCCESS} (what Hadoop and Spark readers look for), then
+     * moves it into place; the previous output is removed only after the new one is there.
+     */
     public void publish() {
         try {
+            fs.create(new Path(staging, SUCCESS), false).close();
             if (fs.exists(target)) {
                 rename(target, previous);
             }

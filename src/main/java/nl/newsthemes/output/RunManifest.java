@@ -49,6 +49,7 @@ public final class RunManifest {
         root.put("started_at", run.startedAt().toString());
         root.put("finished_at", run.finishedAt().toString());
         root.put("seconds", run.seconds());
+        root.put("run_date", run.config().runDate());
         root.put("output", run.outputFolder());
 
         ObjectNode versions = root.putObject("versions");
@@ -99,6 +100,35 @@ public final class RunManifest {
         topics.put("subsampling_rate", run.ldaSubsamplingRate());
         topics.put("learning_offset", run.config().ldaLearningOffset());
 
+        topics.put("fitted_by_run", run.mode().modelRunId());
+        topics.put("fitted_for_run_date", run.mode().modelRunDate());
+
+        ObjectNode mode = root.putObject("run_mode");
+        mode.put("mode", run.mode().incremental() ? "incremental" : "full");
+        mode.put("reason", run.mode().reason());
+        if (run.mode().changes() != null) {
+            ObjectNode files = mode.putObject("input_since_previous_run");
+            files.set("added", JSON.valueToTree(run.mode().changes().added().stream().map(InputFile::path).toList()));
+            files.set("changed", JSON.valueToTree(run.mode().changes().changed().stream().map(InputFile::path).toList()));
+            files.set("removed", JSON.valueToTree(run.mode().changes().removed()));
+            files.put("unchanged", run.mode().changes().unchanged().size());
+        }
+        mode.set("read_again", JSON.valueToTree(run.mode().reread()));
+        mode.set("months_recomputed", JSON.valueToTree(run.mode().monthsRecomputed()));
+        ObjectNode policy = mode.putObject("corpus_model_policy");
+        policy.put("policy", "incremental runs reuse the vocabulary, IDF and topic model of the last full run; a "
+                + "full run refits them over the whole corpus once refit_days have passed since it");
+        policy.put("refit_days", run.mode().refitDays());
+        policy.put("model_fitted_by_run", run.mode().modelRunId());
+        policy.put("model_fitted_for_run_date", run.mode().modelRunDate());
+        policy.put("next_refit_on", java.time.LocalDate.parse(run.mode().modelRunDate()).plusDays(run.mode().refitDays()).toString());
+
+        ObjectNode gate = root.putObject("quality_gate");
+        gate.put("passed", run.gate().passed());
+        gate.put("max_rejected_share", run.config().maxRejectedShare());
+        var checks = gate.putArray("checks");
+        run.gate().checks().forEach(c -> checks.addObject().put("name", c.name()).put("passed", c.passed()).put("detail", c.detail()));
+
         root.set("tables", JSON.valueToTree(new TreeMap<>(run.tableRows())));
         var stages = root.putArray("stages");
         for (StageTimer.Stage stage : run.stages()) {
@@ -107,7 +137,7 @@ public final class RunManifest {
         return root;
     }
 
-    static String sha256(String text) {
+    public static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -7,6 +7,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
@@ -48,13 +49,90 @@ public final class TableWriter {
     public long write(String table, Dataset<Row> data, String... sortKeys) {
         // An empty table partitioned by month would be written as no file at all, and readers could not tell its
         // columns: empty tables are written as one file with the schema.
-        boolean byMonth = Arrays.asList(data.columns()).contains(MONTH) && !data.isEmpty();
-        String parquetPath = new Path(folder, table).toString();
-        var parquet = data.write().mode(SaveMode.ErrorIfExists);
-        (byMonth ? parquet.partitionBy(MONTH) : parquet).parquet(parquetPath);
-        // Counting the written table reads only Parquet footers.
-        long rows = data.sparkSession().read().parquet(parquetPath).count();
+        writeParquet(table, data);
+        writeCsv(table, data, sortKeys);
+        return count(table);
+    }
 
+    /**
+     * Rewrites only the given months of a table partitioned by month, with Spark's dynamic partition overwrite: the
+     * other months' files stay as they are. A month in {@code months} without rows in {@code monthRows} is removed.
+     * The CSV is rewritten whole from {@code allRows}, the table as it now stands.
+     *
+     * @param monthRows the rows of {@code months}, and no others
+     * @param allRows   every row of the table after the change, for the CSV
+     */
+    public long overwriteMonths(String table, Dataset<Row> monthRows, java.util.Collection<String> months,
+                                Dataset<Row> allRows, String... sortKeys) {
+        overwriteParquetMonths(table, monthRows, months);
+        try {
+            fs.delete(new Path(new Path(folder, CSV_FOLDER), table + ".csv"), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the CSV of " + table + ": " + e.getMessage(), e);
+        }
+        writeCsv(table, allRows, sortKeys);
+        return count(table);
+    }
+
+    /** Writes a table as Parquet only (partitioned by month where it has rows and a month column): internal state. */
+    public void writeParquet(String table, Dataset<Row> data) {
+        boolean byMonth = Arrays.asList(data.columns()).contains(MONTH) && !data.isEmpty();
+        var parquet = data.write().mode(SaveMode.ErrorIfExists);
+        (byMonth ? parquet.partitionBy(MONTH) : parquet).parquet(parquetPath(table));
+    }
+
+    /** The Parquet part of {@link #overwriteMonths}. */
+    public void overwriteParquetMonths(String table, Dataset<Row> monthRows, java.util.Collection<String> months) {
+        Path tablePath = new Path(folder, table);
+        try {
+            if (fs.exists(tablePath) && fs.globStatus(new Path(tablePath, MONTH + "=*")).length == 0) {
+                // The previous table was empty, written without partitions: start it afresh.
+                fs.delete(tablePath, true);
+            }
+            for (String month : months) {
+                fs.delete(new Path(tablePath, MONTH + "=" + month), true);
+            }
+            if (!monthRows.isEmpty()) {
+                monthRows.write().mode(SaveMode.Overwrite).option("partitionOverwriteMode", "dynamic")
+                        .partitionBy(MONTH).parquet(tablePath.toString());
+            }
+            if (!fs.exists(tablePath) || fs.globStatus(new Path(tablePath, MONTH + "=*")).length == 0) {
+                fs.delete(tablePath, true);
+                monthRows.limit(0).write().parquet(tablePath.toString());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rewrite months of " + tablePath + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Replaces a table that is not partitioned by month (or is rewritten whole) with {@code data}. */
+    public long replace(String table, Dataset<Row> data, String... sortKeys) {
+        try {
+            fs.delete(new Path(folder, table), true);
+            fs.delete(new Path(new Path(folder, CSV_FOLDER), table + ".csv"), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot replace " + table + ": " + e.getMessage(), e);
+        }
+        return write(table, data, sortKeys);
+    }
+
+    /** Records the row count of a table that was carried over unchanged. */
+    public long keep(String table) {
+        return count(table);
+    }
+
+    private String parquetPath(String table) {
+        return new Path(folder, table).toString();
+    }
+
+    /** Counts the written table: reads only Parquet footers. */
+    private long count(String table) {
+        long rows = SparkSession.active().read().parquet(parquetPath(table)).count();
+        rowCounts.put(table, rows);
+        return rows;
+    }
+
+    private void writeCsv(String table, Dataset<Row> data, String... sortKeys) {
         Path csvTemp = new Path(folder, "_tmp_csv_" + table);
         forCsv(data).repartition(1).sortWithinPartitions(Arrays.stream(sortKeys).map(org.apache.spark.sql.functions::col).toArray(Column[]::new)).write()
                 .mode(SaveMode.ErrorIfExists)
@@ -64,8 +142,6 @@ public final class TableWriter {
                 .option("lineSep", "\n")
                 .csv(csvTemp.toString());
         moveSinglePart(csvTemp, new Path(new Path(folder, CSV_FOLDER), table + ".csv"));
-        rowCounts.put(table, rows);
-        return rows;
     }
 
     public Map<String, Long> rowCounts() {

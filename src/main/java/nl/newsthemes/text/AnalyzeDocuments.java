@@ -23,7 +23,7 @@ import static nl.newsthemes.schema.Columns.*;
  * feeds both the features (content stems and their surface words) and the theme rules (which need every word, with
  * offsets for evidence). Reading 70 million characters twice would cost more than any other stage.
  *
- * <p>In: doc_id, date, month, source, title, text, path. Out: doc_id, date, month, source, title, path,
+ * <p>In: doc_id, date, month, source, title, text, path, position. Out: doc_id, date, month, source, title, path, position,
  * {@code tokens} (number of content words), {@code terms}, {@code words}, {@code themes} (one struct per theme).
  */
 public final class AnalyzeDocuments {
@@ -43,6 +43,7 @@ public final class AnalyzeDocuments {
             .add(SOURCE, DataTypes.StringType)
             .add(TITLE, DataTypes.StringType)
             .add(PATH, DataTypes.StringType)
+            .add(POSITION, DataTypes.LongType, false)
             .add(TOKENS, DataTypes.IntegerType, false)
             .add(TERMS, new ArrayType(DataTypes.StringType, false), false)
             .add(WORDS, new ArrayType(DataTypes.StringType, false), false)
@@ -53,7 +54,7 @@ public final class AnalyzeDocuments {
 
     public static Dataset<Row> apply(Dataset<Row> articles, ThemeMatcher matcher, Set<String> stopwords,
                                      int minTokenLength) {
-        Dataset<Row> input = articles.select(DOC_ID, DATE, MONTH, SOURCE, TITLE, TEXT, PATH);
+        Dataset<Row> input = articles.select(DOC_ID, DATE, MONTH, SOURCE, TITLE, TEXT, PATH, POSITION);
         return input.mapPartitions(new Analyze(matcher, stopwords, minTokenLength), Encoders.row(SCHEMA));
     }
 
@@ -98,7 +99,7 @@ public final class AnalyzeDocuments {
                         hit.matchedTerms().toArray(String[]::new), hit.evidence().toArray(String[]::new)));
             }
             return RowFactory.create(article.getString(0), article.getString(1), article.getString(2),
-                    article.getString(3), article.getString(4), article.getString(6), terms.size(),
+                    article.getString(3), article.getString(4), article.getString(6), article.getLong(7), terms.size(),
                     terms.toArray(String[]::new), words.toArray(String[]::new), themes.toArray());
         }
     }

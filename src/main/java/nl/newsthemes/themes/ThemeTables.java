@@ -39,6 +39,14 @@ public final class ThemeTables {
     }
 
     public static Dataset<Row> monthly(Dataset<Row> docThemes) {
+        return withShareChange(monthlyCounts(docThemes));
+    }
+
+    /**
+     * {@code theme_monthly} without {@code share_change}, which needs the month before: the part of a month's row
+     * that depends on that month's documents alone (an incremental run recomputes it for the months it touches).
+     */
+    public static Dataset<Row> monthlyCounts(Dataset<Row> docThemes) {
         Dataset<Row> counts = docThemes.groupBy(MONTH, THEME).agg(
                 count(lit(1)).as(ARTICLES),
                 sum(when(col(MATCHED), 1).otherwise(0)).cast("long").as(THEME_ARTICLES),
@@ -58,25 +66,36 @@ public final class ThemeTables {
                 .agg(transform(array_sort(collect_list(struct(col(RANK), col(DOC_ID)))), s -> s.getField(DOC_ID)).as(EXAMPLE_DOC_IDS));
 
         Column empty = array().cast("array<string>");
-        Column share = round(col(THEME_ARTICLES).divide(col(ARTICLES)), 6);
         return counts.join(topTerms, new String[]{MONTH, THEME}, "left")
                 .join(examples, new String[]{MONTH, THEME}, "left")
                 .select(col(MONTH), col(THEME), col(ARTICLES), col(THEME_ARTICLES),
-                        share.as(SHARE),
+                        round(col(THEME_ARTICLES).divide(col(ARTICLES)), 6).as(SHARE),
                         wilsonLow(col(THEME_ARTICLES), col(ARTICLES)).as(SHARE_LOW),
                         wilsonHigh(col(THEME_ARTICLES), col(ARTICLES)).as(SHARE_HIGH),
-                        round(share.minus(lag(share, 1).over(Window.partitionBy(THEME).orderBy(MONTH))), 6).as(SHARE_CHANGE),
                         col(MEAN_SCORE),
                         coalesce(col(TOP_TERMS), empty).as(TOP_TERMS),
                         coalesce(col(EXAMPLE_DOC_IDS), empty).as(EXAMPLE_DOC_IDS));
     }
 
-    /** Per month, source and theme, from the analyzed documents (see text.AnalyzeDocuments). */
-    public static Dataset<Row> sourceMonthly(Dataset<Row> analyzed) {
-        return analyzed.filter(col(SOURCE).isNotNull())
-                .select(col(MONTH), col(SOURCE), explode(col(AnalyzeDocuments.THEMES)).as("t"))
-                .groupBy(col(MONTH), col(SOURCE), col("t." + THEME).as(THEME))
-                .agg(count(lit(1)).as(ARTICLES), sum(when(col("t." + MATCHED), 1).otherwise(0)).cast("long").as(THEME_ARTICLES))
+    /** Adds {@code share_change} to rows of {@link #monthlyCounts} (or of theme_monthly): against the theme's month before. */
+    public static Dataset<Row> withShareChange(Dataset<Row> monthlyCounts) {
+        return monthlyCounts.select(col(MONTH), col(THEME), col(ARTICLES), col(THEME_ARTICLES), col(SHARE),
+                col(SHARE_LOW), col(SHARE_HIGH),
+                round(col(SHARE).minus(lag(col(SHARE), 1).over(Window.partitionBy(THEME).orderBy(MONTH))), 6).as(SHARE_CHANGE),
+                col(MEAN_SCORE), col(TOP_TERMS), col(EXAMPLE_DOC_IDS));
+    }
+
+    /**
+     * Per month, source and theme, for articles that name their source.
+     *
+     * @param docThemes the {@code doc_themes} rows
+     * @param documents rows with doc_id and source
+     */
+    public static Dataset<Row> sourceMonthly(Dataset<Row> docThemes, Dataset<Row> documents) {
+        Dataset<Row> sources = documents.filter(col(SOURCE).isNotNull()).select(DOC_ID, SOURCE);
+        return docThemes.join(sources, DOC_ID)
+                .groupBy(col(MONTH), col(SOURCE), col(THEME))
+                .agg(count(lit(1)).as(ARTICLES), sum(when(col(MATCHED), 1).otherwise(0)).cast("long").as(THEME_ARTICLES))
                 .select(col(MONTH), col(SOURCE), col(THEME), col(ARTICLES), col(THEME_ARTICLES),
                         round(col(THEME_ARTICLES).divide(col(ARTICLES)), 6).as(SHARE),
                         wilsonLow(col(THEME_ARTICLES), col(ARTICLES)).as(SHARE_LOW),

@@ -2,7 +2,7 @@ package nl.newsthemes.topics;
 
 import nl.newsthemes.features.Vocabulary;
 import org.apache.spark.ml.clustering.LDA;
-import org.apache.spark.ml.clustering.LDAModel;
+import org.apache.spark.ml.clustering.LocalLDAModel;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -37,16 +37,65 @@ public final class TopicModel {
     static final double PASSES = 2.0;
     static final int LABEL_WORDS = 3;
 
-    private final LDAModel model;
+    /** One row of the {@code topics} table. */
+    public record TopicTerm(int topic, int rank, String term, double weight, String label) {
+    }
+
+    static final StructType TOPICS_SCHEMA = new StructType()
+            .add(TOPIC, DataTypes.IntegerType, false)
+            .add(RANK, DataTypes.IntegerType, false)
+            .add(TERM, DataTypes.StringType, false)
+            .add(WEIGHT, DataTypes.DoubleType, false)
+            .add(LABEL, DataTypes.StringType, false);
+
+    /** The schemas of doc_topics and topic_monthly, for the empty tables of a run that fitted no topics. */
+    public static final StructType DOC_TOPICS_SCHEMA = new StructType()
+            .add(DOC_ID, DataTypes.StringType).add(MONTH, DataTypes.StringType)
+            .add(DOMINANT_TOPIC, DataTypes.IntegerType).add(DOMINANT_SHARE, DataTypes.DoubleType)
+            .add(TOPIC_DISTRIBUTION, new org.apache.spark.sql.types.ArrayType(DataTypes.DoubleType, true));
+    public static final StructType TOPIC_MONTHLY_SCHEMA = new StructType()
+            .add(MONTH, DataTypes.StringType).add(TOPIC, DataTypes.IntegerType).add(LABEL, DataTypes.StringType)
+            .add(MEAN_SHARE, DataTypes.DoubleType).add(DOMINANT_ARTICLES, DataTypes.LongType);
+
+    /** An empty {@code topics} table. */
+    public static Dataset<Row> noTopics(SparkSession spark) {
+        return spark.createDataFrame(List.of(), TOPICS_SCHEMA);
+    }
+
+    private final LocalLDAModel model;
     private final List<String> labels;
-    private final Dataset<Row> topics;
+    private final List<TopicTerm> topicTerms;
     private final double subsamplingRate;
 
-    private TopicModel(LDAModel model, List<String> labels, Dataset<Row> topics, double subsamplingRate) {
+    private TopicModel(LocalLDAModel model, List<String> labels, List<TopicTerm> topicTerms, double subsamplingRate) {
         this.model = model;
         this.labels = labels;
-        this.topics = topics;
+        this.topicTerms = topicTerms;
         this.subsamplingRate = subsamplingRate;
+    }
+
+    /** A model saved with {@link #saveLda} and described by {@link #topicTerms()}, as a later run loads it. */
+    public static TopicModel restore(String ldaPath, List<TopicTerm> topicTerms, double subsamplingRate) {
+        List<String> labels = new ArrayList<>();
+        for (TopicTerm t : topicTerms) {
+            if (t.rank() == 1) {
+                labels.add(t.label());
+            }
+        }
+        return new TopicModel(LocalLDAModel.load(ldaPath), List.copyOf(labels), List.copyOf(topicTerms), subsamplingRate);
+    }
+
+    /** Saves the fitted MLlib model (its topics matrix and settings) to {@code path}, replacing what is there. */
+    public void saveLda(String path) {
+        try {
+            model.write().overwrite().save(path);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot save the topic model to " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    public List<TopicTerm> topicTerms() {
+        return topicTerms;
     }
 
     /**
@@ -67,9 +116,10 @@ public final class TopicModel {
                 .setOptimizeDocConcentration(true)
                 .setFeaturesCol(COUNTS)
                 .setTopicDistributionCol(TOPIC_DISTRIBUTION);
-        LDAModel model = lda.fit(counted);
+        // The online optimizer always gives a LocalLDAModel, the kind that can be saved and loaded on its own.
+        LocalLDAModel model = (LocalLDAModel) lda.fit(counted);
         List<Row> described = model.describeTopics(topicTerms).orderBy(TOPIC).collectAsList();
-        List<Row> rows = new ArrayList<>();
+        List<TopicTerm> rows = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         for (Row topic : described) {
             int id = topic.getInt(0);
@@ -79,20 +129,17 @@ public final class TopicModel {
             String label = String.join(" / ", words.subList(0, Math.min(LABEL_WORDS, words.size())));
             labels.add(label);
             for (int rank = 0; rank < words.size(); rank++) {
-                rows.add(RowFactory.create(id, rank + 1, words.get(rank), round6(weights.get(rank)), label));
+                rows.add(new TopicTerm(id, rank + 1, words.get(rank), round6(weights.get(rank)), label));
             }
         }
-        Dataset<Row> topics = spark.createDataFrame(rows, new StructType()
-                .add(TOPIC, DataTypes.IntegerType, false)
-                .add(RANK, DataTypes.IntegerType, false)
-                .add(TERM, DataTypes.StringType, false)
-                .add(WEIGHT, DataTypes.DoubleType, false)
-                .add(LABEL, DataTypes.StringType, false));
-        return new TopicModel(model, List.copyOf(labels), topics, rate);
+        return new TopicModel(model, List.copyOf(labels), List.copyOf(rows), rate);
     }
 
-    public Dataset<Row> topics() {
-        return topics;
+    /** The {@code topics} table: topic, rank, term, weight, label. */
+    public Dataset<Row> topics(SparkSession spark) {
+        List<Row> rows = topicTerms.stream()
+                .map(t -> RowFactory.create(t.topic(), t.rank(), t.term(), t.weight(), t.label())).toList();
+        return spark.createDataFrame(rows, TOPICS_SCHEMA);
     }
 
     public List<String> labels() {

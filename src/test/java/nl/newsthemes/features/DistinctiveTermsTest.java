@@ -16,7 +16,7 @@ class DistinctiveTermsTest extends SparkTestBase {
         Dataset<Row> docs = VocabularyTest.docs();
         Vocabulary v = Vocabulary.fit(docs, 4, 100, 2, 0.5);
         Dataset<Row> counted = v.countVectorizer().transform(docs);
-        List<List<Object>> rows = values(DistinctiveTerms.perMonth(spark, counted, v, 3).orderBy(MONTH, RANK));
+        List<List<Object>> rows = values(DistinctiveTerms.perMonth(spark, docs, v, DistinctiveTerms.idf(counted), 3).orderBy(MONTH, RANK));
         // MLlib's IDF: log((4 + 1) / (df + 1)); every vocabulary term is in 2 of 4 documents: log(5/3) = 0.510826.
         // 2022-01: rusland 3x, sancties 2x, economische 1x over 2 articles; 2022-02: akkoorden 3x, minsk 2x, economische 1x.
         assertEquals(List.of(

@@ -50,17 +50,20 @@ class ThemeTablesTest extends SparkTestBase {
 
     @Test
     void perSourceWhereArticlesNameOne() {
-        StructType hit = new StructType().add(THEME, DataTypes.StringType).add(MATCHED, DataTypes.BooleanType);
-        StructType schema = new StructType().add(MONTH, DataTypes.StringType).add(SOURCE, DataTypes.StringType)
-                .add("themes", new ArrayType(hit, false));
-        Dataset<Row> analyzed = spark.createDataFrame(List.of(
-                RowFactory.create("2022-01", "nos", new Row[]{RowFactory.create("sanctions", true)}),
-                RowFactory.create("2022-01", "nos", new Row[]{RowFactory.create("sanctions", false)}),
-                RowFactory.create("2022-01", "nrc", new Row[]{RowFactory.create("sanctions", true)}),
-                RowFactory.create("2022-01", null, new Row[]{RowFactory.create("sanctions", true)})), schema);
+        StructType themeSchema = new StructType().add(DOC_ID, DataTypes.StringType).add(MONTH, DataTypes.StringType)
+                .add(THEME, DataTypes.StringType).add(MATCHED, DataTypes.BooleanType);
+        Dataset<Row> docThemes = spark.createDataFrame(List.of(
+                RowFactory.create("a", "2022-01", "sanctions", true),
+                RowFactory.create("b", "2022-01", "sanctions", false),
+                RowFactory.create("c", "2022-01", "sanctions", true),
+                RowFactory.create("d", "2022-01", "sanctions", true)), themeSchema);
+        StructType docSchema = new StructType().add(DOC_ID, DataTypes.StringType).add(SOURCE, DataTypes.StringType);
+        Dataset<Row> documents = spark.createDataFrame(List.of(
+                RowFactory.create("a", "nos"), RowFactory.create("b", "nos"), RowFactory.create("c", "nrc"),
+                RowFactory.create("d", null)), docSchema);
         assertEquals(List.of(
                 List.of("2022-01", "nos", "sanctions", 2L, 1L, 0.5, 0.094531, 0.905469),
                 List.of("2022-01", "nrc", "sanctions", 1L, 1L, 1.0, 0.206549, 1.0)),
-                values(ThemeTables.sourceMonthly(analyzed).orderBy(SOURCE)));
+                values(ThemeTables.sourceMonthly(docThemes, documents).orderBy(SOURCE)));
     }
 }

@@ -45,7 +45,7 @@ class TopicModelTest extends SparkTestBase {
         Dataset<Row> training = TopicModel.trainingSet(v.countVectorizer().transform(docs), 3);
         TopicModel model = fit(training, v, 1);
 
-        List<Row> topics = model.topics().orderBy(TOPIC, RANK).collectAsList();
+        List<Row> topics = model.topics(spark).orderBy(TOPIC, RANK).collectAsList();
         assertEquals(12, topics.size());
         List<String> first = topics.subList(0, 6).stream().map(r -> r.<String>getAs(TERM)).sorted().toList();
         List<String> second = topics.subList(6, 12).stream().map(r -> r.<String>getAs(TERM)).sorted().toList();
@@ -77,7 +77,7 @@ class TopicModelTest extends SparkTestBase {
         Dataset<Row> docs = twoStories();
         Vocabulary v = Vocabulary.fit(docs, 40, 100, 2, 1.0);
         Dataset<Row> training = TopicModel.trainingSet(v.countVectorizer().transform(docs), 3);
-        assertEquals(values(fit(training, v, 42).topics()), values(fit(training, v, 42).topics()));
+        assertEquals(values(fit(training, v, 42).topics(spark)), values(fit(training, v, 42).topics(spark)));
         assertEquals(values(fit(training, v, 42).docTopics(training).orderBy(DOC_ID)),
                 values(fit(training, v, 42).docTopics(training).orderBy(DOC_ID)));
         training.unpersist();

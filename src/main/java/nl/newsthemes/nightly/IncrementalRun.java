@@ -1,0 +1,249 @@
+package nl.newsthemes.nightly;
+
+import nl.newsthemes.StageTimer;
+import nl.newsthemes.ThemesPipeline;
+import nl.newsthemes.config.JobConfig;
+import nl.newsthemes.features.DistinctiveTerms;
+import nl.newsthemes.features.Vocabulary;
+import nl.newsthemes.ingest.Corpus;
+import nl.newsthemes.ingest.CorpusReader;
+import nl.newsthemes.ingest.InputFile;
+import nl.newsthemes.ingest.InputListing;
+import nl.newsthemes.output.OutputFolder;
+import nl.newsthemes.output.TableWriter;
+import nl.newsthemes.text.AnalyzeDocuments;
+import nl.newsthemes.text.Stopwords;
+import nl.newsthemes.themes.ThemeMatcher;
+import nl.newsthemes.themes.ThemeTables;
+import nl.newsthemes.topics.TopicModel;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static nl.newsthemes.ThemesPipeline.*;
+import static nl.newsthemes.schema.Columns.*;
+import static org.apache.spark.sql.functions.*;
+
+/**
+ * A nightly run that adds to the published one: it reads only the input files that are new or changed since the
+ * {@link Watermark}, takes the documents of changed and removed files out, and recomputes only the months those
+ * documents belong to. The other months' files are carried over (see {@link FolderLinks}) and the touched months are
+ * written over them with Spark's dynamic partition overwrite, in the staging folder; publishing is as for a full run.
+ *
+ * <p>Per document, results do not depend on the rest of the corpus (themes, the words of each article), so
+ * {@code documents}, {@code doc_themes}, {@code theme_monthly} and {@code theme_source_monthly} come out equal to a
+ * full run's over the same input. The corpus-wide model (vocabulary, IDF, topics) is the saved one of the last full
+ * run ({@link SavedModel}): {@code terms_monthly}, {@code doc_topics} and {@code topic_monthly} of the touched
+ * months use it, until the refit schedule ({@code refit_days}) makes a night a full run again.
+ *
+ * <p>Duplicates follow the full run's rule (the first copy by path and position stays): documents kept from
+ * earlier runs take part in the check, and a file that holds a duplicate of a document that is now gone is read
+ * again, so its copy can take the place of the one that went.
+ */
+public final class IncrementalRun {
+    /** Files of the published run that a run writes anew rather than carries over. */
+    private static final Set<String> NOT_CARRIED = Set.of("manifest.json", "report.md", "report.html", "_SUCCESS",
+            CorpusState.FOLDER + "/" + Watermark.FILE);
+
+    private final SparkSession spark;
+    private final JobConfig config;
+    private final ThemeMatcher matcher;
+    private final StageTimer timer;
+    private final OutputFolder out;
+    private final NightlyPlan plan;
+    private final FileSystem fs;
+    private final List<Dataset<Row>> persisted = new ArrayList<>();
+
+    public IncrementalRun(SparkSession spark, JobConfig config, ThemeMatcher matcher, StageTimer timer, OutputFolder out,
+                          NightlyPlan plan) {
+        this.spark = spark;
+        this.config = config;
+        this.matcher = matcher;
+        this.timer = timer;
+        this.out = out;
+        this.plan = plan;
+        this.fs = out.fileSystem();
+    }
+
+    public Staged stage(InputListing listing, String runId) {
+        try {
+            return stageChanges(listing, runId);
+        } finally {
+            persisted.forEach(Dataset::unpersist);
+        }
+    }
+
+    private Staged stageChanges(InputListing listing, String runId) {
+        InputChanges changes = plan.changes();
+        timer.time("carry-over", () -> FolderLinks.linkTree(fs, out.target(), out.staging(), NOT_CARRIED::contains),
+                n -> n + " files of the published run");
+        Dataset<Row> previousTerms = previous(CorpusState.FOLDER + "/" + CorpusState.DOC_TERMS, null);
+
+        Set<String> dropped = new TreeSet<>(changes.removed());
+        changes.changed().forEach(f -> dropped.add(f.path()));
+        List<String> reread = timer.time("plan", () -> rereadForDuplicates(previousTerms, dropped, listing),
+                r -> String.format(Locale.ROOT, "%d added, %d changed, %d removed, %d unchanged files, %d read again",
+                        changes.added().size(), changes.changed().size(), changes.removed().size(),
+                        changes.unchanged().size(), r.size()));
+        dropped.addAll(reread);
+        List<InputFile> toRead = listing.files().stream()
+                .filter(f -> changes.added().contains(f) || dropped.contains(f.path())).toList();
+
+        Column fromDropped = col(PATH).isin(dropped.toArray());
+        Dataset<Row> retained = previousTerms.filter(not(fromDropped)).select(DOC_ID, PATH, POSITION);
+        Corpus read = timer.time("ingest", () -> CorpusReader.read(spark, new InputListing(toRead, List.of()),
+                config.maxFileBytes(), retained), c -> toRead.size() + " files to read");
+        persisted.add(read.cached());
+        Dataset<Row> analyzed = keep(AnalyzeDocuments.apply(read.articles(), matcher, Stopwords.defaults(),
+                config.minTokenLength()));
+        long added = timer.time("text", analyzed::count, n -> n + " articles read and analyzed");
+
+        // Documents that leave: those of changed and removed files, and earlier ones that are now duplicates.
+        Dataset<Row> gone = keep(previousTerms.filter(fromDropped).select(DOC_ID, MONTH)
+                .unionByName(read.evicted().join(previousTerms, new String[]{DOC_ID, PATH}).select(DOC_ID, MONTH)));
+        List<String> touched = analyzed.select(MONTH).union(gone.select(MONTH)).distinct().orderBy(MONTH)
+                .collectAsList().stream().map(r -> r.getString(0)).toList();
+
+        TableWriter writer = new TableWriter(out.staging(), fs);
+        timer.time("write", () -> {
+            writeMonths(writer, analyzed, read, gone, touched);
+            writer.replace(REJECTS, previous(REJECTS, null).filter(not(fromDropped))
+                    .unionByName(read.rejects()).unionByName(read.evicted().select(PATH, RECORD, REASON)), PATH, RECORD, REASON);
+            writer.replace(INPUT_FILES, inputFiles(listing), PATH);
+            writer.keep(TOPICS);
+            return writer.rowCounts();
+        }, counts -> touched.size() + " months recomputed: " + String.join(", ", touched));
+
+        SavedModel model = plan.model();
+        plan.watermark(runId, config.runDate(), plan.previous().modelRunId(), plan.previous().modelRunDate(), listing)
+                .write(fs, CorpusState.folder(out.staging()));
+        Dataset<Row> documents = staged(DOCUMENTS);
+        ThemesPipeline.Ingested ingested = ThemesPipeline.Ingested.count(documents, staged(REJECTS));
+        long contentWords = documents.agg(coalesce(sum(TOKENS), lit(0L))).first().getLong(0);
+        RunMode mode = new RunMode(true, String.format(Locale.ROOT,
+                "added to run %s: %d files added, %d changed, %d removed, %d read again; %d articles read",
+                plan.previous().runId(), changes.added().size(), changes.changed().size(), changes.removed().size(),
+                reread.size(), added), changes, reread, touched, plan.previous().modelRunId(),
+                plan.previous().modelRunDate(), config.refitDays());
+        return new Staged(ingested, contentWords, model.terms().size(), model.topics(), model.subsamplingRate(),
+                model.modelledDocuments(), writer.rowCounts(), mode);
+    }
+
+    /** Recomputes every month-partitioned table for the touched months. */
+    private void writeMonths(TableWriter writer, Dataset<Row> analyzed, Corpus read, Dataset<Row> gone, List<String> touched) {
+        Dataset<Row> goneIds = gone.select(DOC_ID);
+        Dataset<Row> documents = keep(merge(ThemesPipeline.documents(analyzed), DOCUMENTS, touched, goneIds));
+        Dataset<Row> docThemes = keep(merge(ThemeTables.docThemes(analyzed), DOC_THEMES, touched, goneIds));
+        Dataset<Row> docTerms = keep(merge(ThemesPipeline.docTerms(analyzed), CorpusState.FOLDER + "/" + CorpusState.DOC_TERMS,
+                touched, goneIds));
+
+        overwrite(writer, DOCUMENTS, documents, touched, DOC_ID);
+        overwrite(writer, DOC_THEMES, docThemes, touched, DOC_THEMES_KEY);
+        writeThemeMonthly(writer, docThemes, touched);
+        overwrite(writer, THEME_SOURCE_MONTHLY, ThemeTables.sourceMonthly(docThemes, documents), touched, MONTH, SOURCE, THEME);
+        Vocabulary vocabulary = plan.model().vocabulary();
+        overwrite(writer, TERMS_MONTHLY, DistinctiveTerms.perMonth(spark, docTerms, vocabulary, plan.model().idf(),
+                config.distinctiveTerms()), touched, MONTH, RANK);
+        new TableWriter(CorpusState.folder(out.staging()), fs).overwriteParquetMonths(CorpusState.DOC_TERMS, docTerms, touched);
+
+        TopicModel model = plan.model().topicModel(CorpusState.folder(out.target()));
+        if (model != null) {
+            Dataset<Row> counted = vocabulary.countVectorizer().transform(analyzed);
+            Dataset<Row> training = keep(TopicModel.trainingSet(counted, 1 + (int) (analyzed.count() / DOCUMENTS_PER_MODEL_PARTITION)));
+            Dataset<Row> docTopics = keep(merge(model.docTopics(training), DOC_TOPICS, touched, goneIds));
+            overwrite(writer, DOC_TOPICS, docTopics, touched, DOC_ID);
+            overwrite(writer, TOPIC_MONTHLY, model.monthly(spark, docTopics), touched, MONTH, TOPIC);
+        } else {
+            writer.keep(DOC_TOPICS);
+            writer.keep(TOPIC_MONTHLY);
+        }
+    }
+
+    private static final String[] DOC_THEMES_KEY = {DOC_ID, THEME};
+
+    private void overwrite(TableWriter writer, String table, Dataset<Row> monthRows, List<String> months, String... key) {
+        Dataset<Row> all = monthRows.unionByName(previous(table, monthRows.schema()).filter(not(col(MONTH).isin(months.toArray()))));
+        writer.overwriteMonths(table, monthRows, months, all, key);
+    }
+
+    /**
+     * theme_monthly: the touched months' rows from their documents; share_change from the month before, so the
+     * month after a touched one is rewritten too.
+     */
+    private void writeThemeMonthly(TableWriter writer, Dataset<Row> docThemes, List<String> touched) {
+        Dataset<Row> untouched = previous(THEME_MONTHLY, null).filter(not(col(MONTH).isin(touched.toArray()))).drop(SHARE_CHANGE);
+        Dataset<Row> all = keep(ThemeTables.withShareChange(ThemeTables.monthlyCounts(docThemes).unionByName(untouched)));
+        List<String> months = all.select(MONTH).distinct().orderBy(MONTH).collectAsList().stream().map(r -> r.getString(0)).toList();
+        Set<String> rewrite = new TreeSet<>(touched);
+        for (String month : touched) {
+            months.stream().filter(m -> m.compareTo(month) > 0).findFirst().ifPresent(rewrite::add);
+        }
+        writer.overwriteMonths(THEME_MONTHLY, all.filter(col(MONTH).isin(rewrite.toArray())), rewrite, all, MONTH, THEME);
+    }
+
+    /** The touched months of a published table, without the documents that left, plus the new rows. */
+    private Dataset<Row> merge(Dataset<Row> newRows, String table, List<String> touched, Dataset<Row> goneIds) {
+        Dataset<Row> kept = previous(table, newRows.schema()).filter(col(MONTH).isin(touched.toArray()))
+                .join(goneIds, new String[]{DOC_ID}, "left_anti");
+        return newRows.unionByName(kept);
+    }
+
+    /**
+     * Unchanged files whose duplicate records named a document of a file that is now dropped: read again, so a copy
+     * can take the place of the document that left. Repeated until no more files join.
+     */
+    private List<String> rereadForDuplicates(Dataset<Row> previousTerms, Set<String> dropped, InputListing listing) {
+        Dataset<Row> duplicates = previous(REJECTS, null).filter(col(REASON).startsWith("duplicate doc_id"))
+                .select(col(PATH), col(RECORD).as(DOC_ID));
+        Set<String> listed = new TreeSet<>();
+        listing.files().forEach(f -> listed.add(f.path()));
+        Set<String> all = new TreeSet<>(dropped);
+        List<String> reread = new ArrayList<>();
+        while (true) {
+            Dataset<Row> goneIds = previousTerms.filter(col(PATH).isin(all.toArray())).select(DOC_ID);
+            List<String> more = duplicates.join(goneIds, DOC_ID).select(PATH).distinct().collectAsList().stream()
+                    .map(r -> r.getString(0)).filter(p -> listed.contains(p) && !all.contains(p)).sorted().toList();
+            if (more.isEmpty()) {
+                return reread;
+            }
+            all.addAll(more);
+            reread.addAll(more);
+        }
+    }
+
+    /** Every listed file with its records, loaded and rejected, counted from the staged documents and rejects. */
+    private Dataset<Row> inputFiles(InputListing listing) {
+        Dataset<Row> loaded = staged(DOCUMENTS).groupBy(PATH).agg(count(lit(1)).as(LOADED));
+        Dataset<Row> rejected = staged(REJECTS).groupBy(PATH).agg(count(lit(1)).as(REJECTED));
+        return ThemesPipeline.inputFiles(spark, listing, loaded.join(rejected, new String[]{PATH}, "full_outer")
+                .select(col(PATH), coalesce(col(LOADED), lit(0L)).plus(coalesce(col(REJECTED), lit(0L))).as(RECORDS),
+                        coalesce(col(LOADED), lit(0L)).as(LOADED), coalesce(col(REJECTED), lit(0L)).as(REJECTED)));
+    }
+
+    /** A table of the published run; with a schema, read as that schema (so columns come in the new rows' order). */
+    private Dataset<Row> previous(String table, StructType schema) {
+        String path = new Path(out.target(), table).toString();
+        return schema == null ? spark.read().parquet(path) : spark.read().schema(schema).parquet(path);
+    }
+
+    private Dataset<Row> staged(String table) {
+        return spark.read().parquet(new Path(out.staging(), table).toString());
+    }
+
+    private Dataset<Row> keep(Dataset<Row> data) {
+        Dataset<Row> cached = data.persist(StorageLevel.MEMORY_AND_DISK());
+        persisted.add(cached);
+        return cached;
+    }
+}
