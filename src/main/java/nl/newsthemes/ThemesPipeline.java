@@ -147,14 +147,17 @@ public final class ThemesPipeline {
 
             Vocabulary vocabulary = timer.time("vocabulary", () -> Vocabulary.fit(analyzedDocs, ingested.loaded(),
                     config.vocabSize(), config.minDocFreq(), config.maxDocFreq()), v -> v.size() + " terms");
-            Dataset<Row> counted = vocabulary.countVectorizer().transform(analyzedDocs);
-            double[] idf = timer.time("idf", () -> DistinctiveTerms.idf(counted), w -> w.length + " terms");
+            // A corpus of a few articles can leave no term in two documents: then there is nothing to count or model.
+            boolean anyTerms = vocabulary.size() > 0;
+            Dataset<Row> counted = anyTerms ? vocabulary.countVectorizer().transform(analyzedDocs) : null;
+            double[] idf = anyTerms ? timer.time("idf", () -> DistinctiveTerms.idf(counted), w -> w.length + " terms")
+                    : new double[0];
             Dataset<Row> termsMonthly = DistinctiveTerms.perMonth(spark, analyzedDocs, vocabulary, idf, config.distinctiveTerms());
 
             int partitions = (int) Math.max(1, Math.min(200, ingested.loaded() / DOCUMENTS_PER_MODEL_PARTITION + 1));
-            Dataset<Row> trainingSet = TopicModel.trainingSet(counted, partitions);
+            Dataset<Row> trainingSet = anyTerms ? TopicModel.trainingSet(counted, partitions) : null;
             training = trainingSet;
-            long modelled = timer.time("lda-input", trainingSet::count, n -> n + " documents with vocabulary words");
+            long modelled = anyTerms ? timer.time("lda-input", trainingSet::count, n -> n + " documents with vocabulary words") : 0;
             TopicCount k = TopicCount.choose(config.topics(), modelled, vocabulary.size());
             TopicModel model = k.used() == 0 ? null : timer.time("lda", () -> TopicModel.fit(spark, trainingSet,
                     modelled, k.used(), config.seed(), config.ldaMaxIterations(), config.ldaLearningOffset(), config.topicTerms(),

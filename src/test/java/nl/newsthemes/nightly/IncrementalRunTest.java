@@ -1,0 +1,187 @@
+package nl.newsthemes.nightly;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import nl.newsthemes.ExitCode;
+import nl.newsthemes.SparkTestBase;
+import nl.newsthemes.ThemesJob;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+/**
+ * A night that adds, changes and removes input files, run incrementally, gives the same documents, theme tables,
+ * rejects and file accounting as a full run over the same input; only the touched months' files are rewritten.
+ * Articles are real ones from nl-news-2022 (June to September 2022), spread over files by month.
+ */
+class IncrementalRunTest extends SparkTestBase {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The tables whose rows do not depend on the corpus-wide model: these must equal a full run's. */
+    private static final List<String> EQUAL_TO_FULL = List.of("documents", "doc_themes", "theme_monthly",
+            "theme_source_monthly", "rejects", "input_files");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anIncrementalNightEqualsAFullRun() throws IOException {
+        Assumptions.assumeTrue(sharedDir() != null, "../shared/corpora is absent: the incremental test reads nl-news-2022");
+        Map<String, List<ObjectNode>> byMonth = articlesByMonth(sharedDir().resolve("corpora/nl-news-2022.jsonl.gz"), 70);
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Path out = dir.resolve("out");
+        // Night 1: f holds June, a July, b August, c and e September; c repeats an id of b (rejected as a duplicate).
+        write(in.resolve("f.jsonl"), byMonth.get("2022-06").subList(0, 20));
+        write(in.resolve("a.jsonl"), byMonth.get("2022-07").subList(0, 30));
+        write(in.resolve("b.jsonl"), byMonth.get("2022-08").subList(0, 30));
+        List<ObjectNode> c = new ArrayList<>(byMonth.get("2022-09").subList(0, 15));
+        c.add(withId(byMonth.get("2022-09").get(15), byMonth.get("2022-08").get(3).get("id").asText()));
+        write(in.resolve("c.jsonl"), c);
+        write(in.resolve("e.jsonl"), byMonth.get("2022-09").subList(20, 40));
+        assertEquals(ExitCode.DONE, run(in, out, "2026-11-20"));
+        JsonNode first = manifest(out);
+        assertEquals("full", first.at("/run_mode/mode").asText());
+        assertEquals("no published run with a watermark in file:" + out + " to add to", first.at("/run_mode/reason").asText());
+        assertEquals(1, first.at("/counts/rejected").asInt());
+        Map<String, Object> inodesBefore = inodes(out.resolve("doc_themes"));
+
+        // Night 2: a gains an article, b is gone (so c's copy of its article now loads), and 0-new.jsonl arrives with
+        // August and September articles, a copy of an article of e (its path sorts first, so it wins) and a bad line.
+        List<ObjectNode> a = new ArrayList<>(byMonth.get("2022-07").subList(0, 31));
+        write(in.resolve("a.jsonl"), a);
+        Files.setLastModifiedTime(in.resolve("a.jsonl"), java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_000L));
+        Files.delete(in.resolve("b.jsonl"));
+        List<ObjectNode> fresh = new ArrayList<>(byMonth.get("2022-08").subList(40, 50));
+        fresh.addAll(byMonth.get("2022-09").subList(50, 60));
+        fresh.add(byMonth.get("2022-09").get(25));
+        write(in.resolve("0-new.jsonl"), fresh);
+        Files.writeString(in.resolve("0-new.jsonl"), "{\"id\": \"broken\", \"date\": \n", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        assertEquals(ExitCode.DONE, run(in, out, "2026-11-21"));
+        JsonNode second = manifest(out);
+        assertEquals("incremental", second.at("/run_mode/mode").asText());
+        assertEquals(List.of("file:" + in.resolve("0-new.jsonl")), texts(second.at("/run_mode/input_since_previous_run/added")));
+        assertEquals(List.of("file:" + in.resolve("a.jsonl")), texts(second.at("/run_mode/input_since_previous_run/changed")));
+        assertEquals(List.of("file:" + in.resolve("b.jsonl")), texts(second.at("/run_mode/input_since_previous_run/removed")));
+        assertEquals(List.of("file:" + in.resolve("c.jsonl")), texts(second.at("/run_mode/read_again")));
+        assertEquals(List.of("2022-07", "2022-08", "2022-09"), texts(second.at("/run_mode/months_recomputed")));
+        assertEquals(first.at("/run_id").asText(), second.at("/run_mode/corpus_model_policy/model_fitted_by_run").asText());
+        // 20 + 31 + 16 (c, its copy now loaded) + 19 (e without the article 0-new took) + 21 = 107 articles;
+        // rejected: e's copy of 0-new's article, and the bad line.
+        assertEquals(107, second.at("/counts/loaded").asInt());
+        assertEquals(2, second.at("/counts/rejected").asInt());
+
+        Map<String, Object> inodesAfter = inodes(out.resolve("doc_themes"));
+        assertEquals(inodesBefore.get("month=2022-06"), inodesAfter.get("month=2022-06"), "June was carried over, not rewritten");
+        assertNotEquals(inodesBefore.get("month=2022-09"), inodesAfter.get("month=2022-09"), "September was rewritten");
+
+        Path full = dir.resolve("full");
+        assertEquals(ExitCode.DONE, run(in, full, "2026-11-21"));
+        for (String table : EQUAL_TO_FULL) {
+            assertEquals(Files.readString(full.resolve("csv/" + table + ".csv")), Files.readString(out.resolve("csv/" + table + ".csv")), table);
+            assertEquals(values(spark.read().parquet(full.resolve(table).toString()).orderBy(firstColumns(table))),
+                    values(spark.read().parquet(out.resolve(table).toString()).orderBy(firstColumns(table))), table);
+        }
+
+        // Night 3, a week after the model was fitted: the refit schedule makes it a full run.
+        assertEquals(ExitCode.DONE, run(in, out, "2026-11-27"));
+        JsonNode third = manifest(out);
+        assertEquals("full", third.at("/run_mode/mode").asText());
+        assertEquals("refit due: the model of run " + first.at("/run_id").asText() + " was fitted for 2026-11-20, "
+                + "refit_days is 7", third.at("/run_mode/reason").asText());
+    }
+
+    private static ExitCode run(Path in, Path out, String runDate) {
+        return ThemesJob.run(new String[]{"--input", in.toString(), "--output", out.toString(), "--incremental",
+                "--run-date", runDate, "--topics", "4"});
+    }
+
+    private static org.apache.spark.sql.Column[] firstColumns(String table) {
+        return switch (table) {
+            case "documents" -> new org.apache.spark.sql.Column[]{org.apache.spark.sql.functions.col("doc_id")};
+            case "doc_themes" -> new org.apache.spark.sql.Column[]{org.apache.spark.sql.functions.col("doc_id"),
+                    org.apache.spark.sql.functions.col("theme")};
+            case "theme_monthly" -> new org.apache.spark.sql.Column[]{org.apache.spark.sql.functions.col("month"),
+                    org.apache.spark.sql.functions.col("theme")};
+            case "theme_source_monthly" -> new org.apache.spark.sql.Column[]{org.apache.spark.sql.functions.col("month"),
+                    org.apache.spark.sql.functions.col("source"), org.apache.spark.sql.functions.col("theme")};
+            case "rejects" -> new org.apache.spark.sql.Column[]{org.apache.spark.sql.functions.col("path"),
+                    org.apache.spark.sql.functions.col("record")};
+            default -> new org.apache.spark.sql.Column[]{org.apache.spark.sql.functions.col("path")};
+        };
+    }
+
+    /** The first {@code perMonth} articles of each month of the corpus, in corpus order. */
+    static Map<String, List<ObjectNode>> articlesByMonth(Path corpus, int perMonth) throws IOException {
+        Map<String, List<ObjectNode>> byMonth = new TreeMap<>();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(corpus)), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                ObjectNode article = (ObjectNode) JSON.readTree(line);
+                List<ObjectNode> month = byMonth.computeIfAbsent(article.get("date").asText().substring(0, 7), m -> new ArrayList<>());
+                if (month.size() < perMonth) {
+                    month.add(article);
+                }
+            }
+        }
+        return byMonth;
+    }
+
+    private static ObjectNode withId(ObjectNode article, String id) {
+        ObjectNode copy = article.deepCopy();
+        copy.put("id", id);
+        return copy;
+    }
+
+    private static void write(Path file, List<ObjectNode> articles) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (ObjectNode a : articles) {
+            text.append(JSON.writeValueAsString(a)).append('\n');
+        }
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode manifest(Path out) throws IOException {
+        return JSON.readTree(out.resolve("manifest.json").toFile());
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> list = new ArrayList<>();
+        array.forEach(n -> list.add(n.asText()));
+        return list;
+    }
+
+    /** The inode numbers of the Parquet files of each month folder of a table. */
+    private static Map<String, Object> inodes(Path table) throws IOException {
+        Map<String, Object> byMonth = new TreeMap<>();
+        try (Stream<Path> months = Files.list(table)) {
+            for (Path month : months.filter(Files::isDirectory).toList()) {
+                TreeSet<Object> numbers = new TreeSet<>();
+                try (Stream<Path> files = Files.list(month)) {
+                    for (Path f : files.filter(p -> p.toString().endsWith(".parquet")).toList()) {
+                        numbers.add((Long) Files.getAttribute(f, "unix:ino"));
+                    }
+                }
+                byMonth.put(month.getFileName().toString(), numbers);
+            }
+        }
+        return byMonth;
+    }
+}
