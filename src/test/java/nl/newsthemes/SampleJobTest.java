@@ -153,12 +153,17 @@ class SampleJobTest extends SparkTestBase {
     }
 
     @Test
-    void aSecondRunGivesTheSameCsvBytes() throws IOException {
+    void aSecondRunGivesTheSameCsvBytesAndParquetRows() throws IOException {
         Path again = dir.resolve("again");
         assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", SAMPLE, "--output", again.toString()}));
         for (String name : TABLES) {
             assertEquals(Files.readString(out.resolve("csv").resolve(name + ".csv")),
                     Files.readString(again.resolve("csv").resolve(name + ".csv")), name);
+            Dataset<Row> first = table(name);
+            Dataset<Row> second = spark.read().parquet(again.resolve(name).toString());
+            String[] columns = first.columns();
+            assertEquals(values(first.orderBy(columns[0], Arrays.copyOfRange(columns, 1, columns.length))),
+                    values(second.orderBy(columns[0], Arrays.copyOfRange(columns, 1, columns.length))), name);
         }
         assertFalse(Files.list(dir).anyMatch(p -> p.getFileName().toString().contains(".staging-")));
     }
