@@ -33,7 +33,7 @@ def alert(context):
     task_instance = context["task_instance"]
     send_email(
         to=ALERT_TO,
-        subject=f"news-themes failed for {context['ds']}",
+        subject=f"news-themes failed for {context['data_interval_end'].to_date_string()}",
         html_content=(
             f"<p>{context.get('exception')}</p>"
             "<p>Exit codes: 1 the run failed, 2 bad arguments or config, 3 the quality gate failed.</p>"
@@ -56,14 +56,15 @@ with DAG(
     },
     tags=["news-themes"],
 ) as dag:
-    # {{ ds }} is the run's logical date: for this schedule the start of its data interval, the day before the
-    # night it runs on (the cron example passes the night's own date; {{ data_interval_end | ds }} gives that).
+    # --run-date is the night the run stands for, as in the cron example: the end of the data interval. ({{ ds }},
+    # the logical date, is the start of the interval: for this schedule the day before.) Reruns and backfills of a
+    # DAG run pass the same date, so the refit schedule (refit_days) counts the same way.
     # The command must not end in ".sh": BashOperator would take it for a template file.
     BashOperator(
         task_id="submit",
         bash_command=(
             f"SPARK_MASTER={SPARK_MASTER} {NEWS_THEMES}/jobs/submit.sh"
-            " --run-date {{ ds }} --incremental"
+            " --run-date {{ data_interval_end | ds }} --incremental"
             f" --input {INPUT} --output {OUTPUT}"
         ),
         execution_timeout=timedelta(hours=4),

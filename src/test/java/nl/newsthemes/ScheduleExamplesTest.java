@@ -32,7 +32,7 @@ class ScheduleExamplesTest {
                 List.of("-m", "py_compile", SCHEDULE.resolve("news_themes_dag.py").toString()));
         assertEquals(0, compiled.exit(), compiled.output());
         String dag = Files.readString(SCHEDULE.resolve("news_themes_dag.py"));
-        assertTrue(dag.contains("/jobs/submit.sh\"\n            \" --run-date {{ ds }} --incremental"), dag);
+        assertTrue(dag.contains("/jobs/submit.sh\"\n            \" --run-date {{ data_interval_end | ds }} --incremental"), dag);
         assertTrue(dag.contains("\"retries\": 2,") && dag.contains("\"retry_delay\": timedelta(minutes=10),"), dag);
     }
 
