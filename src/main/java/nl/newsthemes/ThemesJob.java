@@ -28,6 +28,8 @@ public final class ThemesJob {
     }
 
     public static void main(String[] args) {
+        // The report's charts are drawn without a screen: nightly runs have none, and AWT must not look for one.
+        System.setProperty("java.awt.headless", "true");
         System.exit(run(args).code);
     }
 

@@ -109,7 +109,7 @@ public final class ThemesPipeline {
                 RunReport.write(spark, out.staging(), out.fileSystem(), summary);
                 RunManifest.write(out.staging(), out.fileSystem(), summary.finishedNow(timer.stages()));
                 return 0;
-            }, x -> "manifest.json, report.md");
+            }, x -> "manifest.json, report.md, report.html");
             out.publish();
             return summary.finishedNow(timer.stages());
         } catch (RuntimeException | Error e) {

@@ -23,7 +23,7 @@ public final class CliArgs {
             "",
             "  --input PATH ...  files or folders: .txt/.txt.gz with a 'date YYYY-MM' header, .jsonl(.gz), .csv, .parquet",
             "                    (default: " + JobConfig.DEFAULT_INPUT + ")",
-            "  --output DIR      where the tables, manifest.json and report.md are published (default: " + JobConfig.DEFAULT_OUTPUT + ")",
+            "  --output DIR      where the tables, manifest.json, report.html and report.md go (default: " + JobConfig.DEFAULT_OUTPUT + ")",
             "  --themes FILE     theme definitions (default: the bundled themes/default-themes.json)",
             "  --config FILE     job config as JSON with snake_case keys (see README); flags override it",
             "  --topics K        number of LDA topics (default 10)",

@@ -4,10 +4,7 @@ import nl.newsthemes.RunSummary;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,16 +13,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import static nl.newsthemes.ThemesPipeline.*;
-import static nl.newsthemes.schema.Columns.*;
-import static org.apache.spark.sql.functions.*;
-
 /**
- * {@code report.md}: the run at a glance for a person, in Markdown (readable as text, rendered by any Git host or
- * notebook): theme shares per month, topics with their words and monthly shares, distinctive terms per month, and
- * evidence for each theme. Built from the tables just written, so it shows exactly what they hold.
+ * The run at a glance for a person, in two forms built from the same {@link ReportData}: {@code report.md}
+ * (readable as text, rendered by any Git host or notebook) and {@code report.html} (a self-contained page with
+ * charts, see {@link HtmlReport}). Both show theme shares per month, topics with their words and monthly shares,
+ * distinctive terms per month, evidence for each theme, and the run's stages.
  */
 public final class RunReport {
+    public static final String MARKDOWN = "report.md";
+    public static final String HTML = "report.html";
     static final int EVIDENCE_PER_THEME = 3;
     static final int TERMS_SHOWN = 10;
 
@@ -33,6 +29,12 @@ public final class RunReport {
     }
 
     public static void write(SparkSession spark, Path folder, FileSystem fs, RunSummary run) {
+        ReportData data = ReportData.load(spark, folder, EVIDENCE_PER_THEME, TERMS_SHOWN);
+        writeFile(fs, new Path(folder, MARKDOWN), markdown(data, run));
+        writeFile(fs, new Path(folder, HTML), HtmlReport.render(data, run));
+    }
+
+    static String markdown(ReportData data, RunSummary run) {
         StringBuilder md = new StringBuilder();
         md.append("# News themes report\n\n");
         md.append(String.format(Locale.ROOT, "Run `%s`: %d articles loaded, %d rejected, from %d files. Seed %d, %d topics%s.%n%n",
@@ -43,61 +45,43 @@ public final class RunReport {
         md.append("## Themes per month\n\n");
         md.append("| month | theme | articles | with theme | share | 95% interval | change | top terms |\n"
                 + "|---|---|---:|---:|---:|---|---:|---|\n");
-        for (Row r : read(spark, folder, THEME_MONTHLY).orderBy(MONTH, THEME).collectAsList()) {
-            Double change = r.getAs(SHARE_CHANGE);
+        for (ReportData.ThemeMonth r : data.themeMonthly()) {
             md.append(String.format(Locale.ROOT, "| %s | %s | %d | %d | %.1f%% | %.1f–%.1f%% | %s | %s |%n",
-                    r.getAs(MONTH), r.getAs(THEME), r.<Long>getAs(ARTICLES), r.<Long>getAs(THEME_ARTICLES),
-                    100 * r.<Double>getAs(SHARE), 100 * r.<Double>getAs(SHARE_LOW), 100 * r.<Double>getAs(SHARE_HIGH),
-                    change == null ? "" : String.format(Locale.ROOT, "%+.1f", 100 * change),
-                    cell(String.join(", ", r.<String>getList(r.fieldIndex(TOP_TERMS))))));
+                    r.month(), r.theme(), r.articles(), r.themeArticles(),
+                    100 * r.share(), 100 * r.shareLow(), 100 * r.shareHigh(),
+                    r.change() == null ? "" : String.format(Locale.ROOT, "%+.1f", 100 * r.change()),
+                    cell(String.join(", ", r.topTerms()))));
         }
 
         md.append("\n## Topics\n\n");
-        Dataset<Row> topics = read(spark, folder, TOPICS);
-        if (topics.isEmpty()) {
+        if (data.topics().isEmpty()) {
             md.append("No topics were fitted: ").append(run.topics().reason()).append("\n");
         } else {
             md.append("| topic | words |\n|---:|---|\n");
-            for (Row r : topics.groupBy(TOPIC).agg(array_sort(collect_list(struct(col(RANK), col(TERM)))).as("t"))
-                    .orderBy(TOPIC).collectAsList()) {
-                List<Row> terms = r.getList(1);
-                md.append("| ").append(r.getInt(0)).append(" | ")
-                        .append(cell(String.join(", ", terms.stream().map(t -> t.getString(1)).toList()))).append(" |\n");
+            for (ReportData.Topic t : data.topics()) {
+                md.append("| ").append(t.topic()).append(" | ").append(cell(String.join(", ", t.terms()))).append(" |\n");
             }
             md.append("\nMean share of each topic per month:\n\n| month | topic | label | mean share | dominant in |\n|---|---:|---|---:|---:|\n");
-            for (Row r : read(spark, folder, TOPIC_MONTHLY).orderBy(MONTH, TOPIC).collectAsList()) {
-                md.append(String.format(Locale.ROOT, "| %s | %d | %s | %.3f | %d |%n", r.getAs(MONTH), r.<Integer>getAs(TOPIC),
-                        cell(r.getAs(LABEL)), r.<Double>getAs(MEAN_SHARE), r.<Long>getAs(DOMINANT_ARTICLES)));
+            for (ReportData.TopicMonth r : data.topicMonthly()) {
+                md.append(String.format(Locale.ROOT, "| %s | %d | %s | %.3f | %d |%n", r.month(), r.topic(),
+                        cell(r.label()), r.meanShare(), r.dominantArticles()));
             }
         }
 
         md.append("\n## Distinctive terms per month\n\n| month | terms (TF-IDF, highest first) |\n|---|---|\n");
-        for (Row r : read(spark, folder, TERMS_MONTHLY).filter(col(RANK).leq(TERMS_SHOWN))
-                .groupBy(MONTH).agg(array_sort(collect_list(struct(col(RANK), col(TERM)))).as("t"))
-                .orderBy(MONTH).collectAsList()) {
-            List<Row> terms = r.getList(1);
-            md.append("| ").append(r.getString(0)).append(" | ")
-                    .append(cell(String.join(", ", terms.stream().map(t -> t.getString(1)).toList()))).append(" |\n");
-        }
+        data.termsByMonth().forEach((month, terms) ->
+                md.append("| ").append(month).append(" | ").append(cell(String.join(", ", terms))).append(" |\n"));
 
         md.append("\n## Evidence\n\n");
-        Dataset<Row> documents = read(spark, folder, DOCUMENTS).select(DOC_ID, TITLE, PATH);
-        List<Row> evidence = read(spark, folder, DOC_THEMES).filter(col(MATCHED))
-                .withColumn(RANK, row_number().over(Window.partitionBy(THEME).orderBy(desc(SCORE), asc(DOC_ID))))
-                .filter(col(RANK).leq(EVIDENCE_PER_THEME))
-                .join(documents, DOC_ID)
-                .orderBy(THEME, RANK).collectAsList();
         for (String theme : run.themes().names()) {
             md.append("### ").append(theme).append("\n\n");
-            List<Row> rows = evidence.stream().filter(r -> theme.equals(r.getAs(THEME))).toList();
+            List<ReportData.Evidence> rows = data.evidenceOf(theme);
             if (rows.isEmpty()) {
                 md.append("No article has this theme.\n\n");
             }
-            for (Row r : rows) {
-                String title = r.getAs(TITLE) == null ? r.<String>getAs(PATH) : r.<String>getAs(TITLE);
-                List<String> snippets = r.getList(r.fieldIndex(EVIDENCE));
-                md.append(String.format(Locale.ROOT, "- `%s` %s (%s, score %.0f): %s%n", r.getAs(DOC_ID), cell(title),
-                        r.getAs(MONTH), r.<Double>getAs(SCORE), snippets.isEmpty() ? "" : "> " + cell(snippets.get(0))));
+            for (ReportData.Evidence e : rows) {
+                md.append(String.format(Locale.ROOT, "- `%s` %s (%s, score %.0f): %s%n", e.docId(), cell(e.title()),
+                        e.month(), e.score(), e.snippets().isEmpty() ? "" : "> " + cell(e.snippets().get(0))));
             }
             md.append('\n');
         }
@@ -107,16 +91,15 @@ public final class RunReport {
         md.append("\nRejected by reason: ");
         Map<String, Long> reasons = run.ingested().rejectsByReason();
         md.append(reasons.isEmpty() ? "none" : reasons.toString()).append('\n');
-
-        try (FSDataOutputStream out = fs.create(new Path(folder, "report.md"), false)) {
-            out.write(md.toString().getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write report: " + e.getMessage(), e);
-        }
+        return md.toString();
     }
 
-    private static Dataset<Row> read(SparkSession spark, Path folder, String table) {
-        return spark.read().parquet(new Path(folder, table).toString());
+    private static void writeFile(FileSystem fs, Path path, String text) {
+        try (FSDataOutputStream out = fs.create(path, false)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + path.getName() + ": " + e.getMessage(), e);
+        }
     }
 
     /** Text safe inside a Markdown table cell: one line, no column breaks. */

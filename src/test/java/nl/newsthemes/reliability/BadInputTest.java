@@ -32,7 +32,9 @@ class BadInputTest extends SparkTestBase {
         Path input = Files.createDirectories(dir.resolve("in"));
         Map<String, String> expected = BadInputCorpus.write(input, 20221125L);
         Path config = dir.resolve("job.json");
-        Files.writeString(config, "{\"max_file_bytes\": " + BadInputCorpus.MAX_FILE_BYTES + ", \"topics\": 2}");
+        // The corpus is mostly bad on purpose, more than the quality gate's default allows (QualityGateTest tests that).
+        Files.writeString(config, "{\"max_file_bytes\": " + BadInputCorpus.MAX_FILE_BYTES
+                + ", \"topics\": 2, \"max_rejected_share\": 1}");
         Path out = dir.resolve("out");
         Path log = dir.resolve("job.log");
 
