@@ -6,6 +6,8 @@ import nl.newsthemes.ingest.InputListing;
 import nl.newsthemes.nightly.QualityGate;
 import nl.newsthemes.nightly.RunMode;
 import nl.newsthemes.topics.TopicCount;
+import nl.newsthemes.topics.TopicLineage;
+import nl.newsthemes.topics.TopicQuality;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +19,9 @@ import java.util.Map;
  * @param outputFolder where the run was published
  * @param mode         full or incremental, and why
  * @param gate         the quality gate's checks
+ * @param topicQuality the topics' coherence and perplexity (null when no topics were fitted)
+ * @param nearDuplicates articles that are a near-copy of an earlier one (see features.NearDuplicates)
+ * @param topicLineage where the topics come from (null for an incremental run, which keeps the last full run's)
  */
 public record RunSummary(
         String runId,
@@ -31,6 +36,9 @@ public record RunSummary(
         TopicCount topics,
         double ldaSubsamplingRate,
         long modelledDocuments,
+        TopicQuality topicQuality,
+        TopicLineage topicLineage,
+        long nearDuplicates,
         Map<String, Long> tableRows,
         List<StageTimer.Stage> stages,
         String outputFolder,
@@ -39,7 +47,7 @@ public record RunSummary(
 
     RunSummary finishedNow(List<StageTimer.Stage> allStages) {
         return new RunSummary(runId, startedAt, Instant.now(), config, themes, listing, ingested, contentWords,
-                vocabularySize, topics, ldaSubsamplingRate, modelledDocuments, tableRows, allStages,
+                vocabularySize, topics, ldaSubsamplingRate, modelledDocuments, topicQuality, topicLineage, nearDuplicates, tableRows, allStages,
                 outputFolder, mode, gate);
     }
 

@@ -3,6 +3,7 @@ package nl.newsthemes;
 import nl.newsthemes.config.JobConfig;
 import nl.newsthemes.config.ThemeSet;
 import nl.newsthemes.features.DistinctiveTerms;
+import nl.newsthemes.features.Phrases;
 import nl.newsthemes.features.Vocabulary;
 import nl.newsthemes.ingest.Corpus;
 import nl.newsthemes.ingest.CorpusReader;
@@ -10,6 +11,7 @@ import nl.newsthemes.ingest.InputFile;
 import nl.newsthemes.ingest.InputListing;
 import nl.newsthemes.nightly.CorpusState;
 import nl.newsthemes.nightly.IncrementalRun;
+import nl.newsthemes.nightly.ModelStore;
 import nl.newsthemes.nightly.NightlyPlan;
 import nl.newsthemes.nightly.QualityGate;
 import nl.newsthemes.nightly.QualityGateException;
@@ -25,7 +27,11 @@ import nl.newsthemes.text.Stopwords;
 import nl.newsthemes.themes.ThemeMatcher;
 import nl.newsthemes.themes.ThemeTables;
 import nl.newsthemes.topics.TopicCount;
+import nl.newsthemes.topics.TopicCoherence;
+import nl.newsthemes.topics.TopicLineage;
 import nl.newsthemes.topics.TopicModel;
+import nl.newsthemes.topics.TopicQuality;
+import nl.newsthemes.topics.TopicThemes;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -64,6 +70,8 @@ public final class ThemesPipeline {
     public static final String DOCUMENTS = "documents";
     public static final String REJECTS = "rejects";
     public static final String INPUT_FILES = "input_files";
+    public static final String TOPIC_REGISTRY = "topic_registry";
+    public static final String TOPIC_SWEEP = "topic_sweep";
 
     /** Documents per LDA partition: enough work per task, independent of the machine so results are too. */
     public static final int DOCUMENTS_PER_MODEL_PARTITION = 2_500;
@@ -73,6 +81,8 @@ public final class ThemesPipeline {
     private final ThemeSet themes;
     private final ThemeMatcher matcher;
     private final StageTimer timer = new StageTimer();
+    /** The model folder this run staged its model in, published with the output (null for incremental runs). */
+    private ModelStore modelStore;
 
     /** @param matcher {@code themes} compiled with the analyzer of {@code config} (see {@link ThemeMatcher#compile}) */
     public ThemesPipeline(SparkSession spark, JobConfig config, ThemeSet themes, ThemeMatcher matcher) {
@@ -100,7 +110,9 @@ public final class ThemesPipeline {
                     : "FAILED: " + g.failed().stream().map(QualityGate.Check::name).toList());
             RunSummary summary = new RunSummary(runId, started, Instant.now(), config, themes, listing,
                     staged.ingested(), staged.contentWords(), staged.vocabularySize(), staged.topics(),
-                    staged.subsamplingRate(), staged.modelledDocuments(), staged.tableRows(), timer.stages(),
+                    staged.subsamplingRate(), staged.modelledDocuments(), staged.topicQuality(), staged.lineage(),
+                    staged.nearDuplicates(),
+                    staged.tableRows(), timer.stages(),
                     out.target().toString(), staged.mode(), gate);
             if (!gate.passed()) {
                 throw new QualityGateException(gate);
@@ -111,6 +123,10 @@ public final class ThemesPipeline {
                 return 0;
             }, x -> "manifest.json, report.md, report.html");
             out.publish();
+            if (modelStore != null) {
+                // Only a published run's model becomes the one the next run reads from the model folder.
+                modelStore.publish(runId);
+            }
             return summary.finishedNow(timer.stages());
         } catch (RuntimeException | Error e) {
             out.discard();
@@ -123,9 +139,13 @@ public final class ThemesPipeline {
      *
      * @param ingested     articles and rejects of the whole output (not only of what this run read)
      * @param contentWords content words of all documents
+     * @param topicQuality the topics' coherence and perplexity (null when no topics were fitted)
+     * @param lineage      where the topics come from (refit and matched, or reused; null for incremental runs)
+     * @param nearDuplicates articles that are a near-copy of an earlier one
      */
     public record Staged(Ingested ingested, long contentWords, int vocabularySize, TopicCount topics,
-                         double subsamplingRate, long modelledDocuments, Map<String, Long> tableRows, RunMode mode) {
+                         double subsamplingRate, long modelledDocuments, TopicQuality topicQuality,
+                         TopicLineage lineage, long nearDuplicates, Map<String, Long> tableRows, RunMode mode) {
     }
 
     /** Reads every input file and computes every table; saves the corpus state that incremental runs build on. */
@@ -133,75 +153,87 @@ public final class ThemesPipeline {
         Corpus corpus = null;
         Dataset<Row> analyzed = null;
         Dataset<Row> training = null;
+        Dataset<Row> persistedTopics = null;
         try {
             Corpus read = timer.time("ingest", () -> CorpusReader.read(spark, listing, config.maxFileBytes()), c -> "");
             corpus = read;
             Ingested ingested = timer.time("count", () -> Ingested.count(read),
                     i -> i.loaded() + " articles, " + i.rejected() + " rejects");
 
-            Dataset<Row> analyzedDocs = AnalyzeDocuments.apply(read.articles(), matcher, Stopwords.defaults(),
+            Dataset<Row> words = AnalyzeDocuments.apply(read.articles(), matcher, Stopwords.defaults(),
                     config.minTokenLength()).persist(StorageLevel.MEMORY_AND_DISK());
-            analyzed = analyzedDocs;
-            long tokens = timer.time("text", () -> analyzedDocs.agg(coalesce(sum(TOKENS), lit(0L))).first().getLong(0),
+            analyzed = words;
+            long tokens = timer.time("text", () -> words.agg(coalesce(sum(TOKENS), lit(0L))).first().getLong(0),
                     t -> t + " content words");
 
-            Vocabulary vocabulary = timer.time("vocabulary", () -> Vocabulary.fit(analyzedDocs, ingested.loaded(),
-                    config.vocabSize(), config.minDocFreq(), config.maxDocFreq()), v -> v.size() + " terms");
-            // A corpus of a few articles can leave no term in two documents: then there is nothing to count or model.
-            boolean anyTerms = vocabulary.size() > 0;
-            Dataset<Row> counted = anyTerms ? vocabulary.countVectorizer().transform(analyzedDocs) : null;
-            double[] idf = anyTerms ? timer.time("idf", () -> DistinctiveTerms.idf(counted), w -> w.length + " terms")
-                    : new double[0];
-            Dataset<Row> termsMonthly = DistinctiveTerms.perMonth(spark, analyzedDocs, vocabulary, idf, config.distinctiveTerms());
-
-            int partitions = (int) Math.max(1, Math.min(200, ingested.loaded() / DOCUMENTS_PER_MODEL_PARTITION + 1));
-            Dataset<Row> trainingSet = anyTerms ? TopicModel.trainingSet(counted, partitions) : null;
-            training = trainingSet;
-            long modelled = anyTerms ? timer.time("lda-input", trainingSet::count, n -> n + " documents with vocabulary words") : 0;
-            TopicCount k = TopicCount.choose(config.topics(), modelled, vocabulary.size());
-            TopicModel model = k.used() == 0 ? null : timer.time("lda", () -> TopicModel.fit(spark, trainingSet,
-                    modelled, k.used(), config.seed(), config.ldaMaxIterations(), config.ldaLearningOffset(), config.topicTerms(),
-                    vocabulary),
-                    m -> k.used() + " topics on " + modelled + " documents");
+            ModelStore store = ModelStore.of(config.modelDir(), out, spark.sparkContext().hadoopConfiguration());
+            ModelStore.Saved previous = config.reuseModel() ? store.required() : store.latest();
+            ModelStage.Result fit = new ModelStage(spark, config, timer).run(words, ingested.loaded(), previous,
+                    store.location(), runId);
+            Dataset<Row> analyzedDocs = fit.analyzed();
+            analyzed = analyzedDocs;
+            training = fit.training();
+            Vocabulary vocabulary = fit.vocabulary();
+            Dataset<Row> termsMonthly = DistinctiveTerms.perMonth(spark, analyzedDocs, vocabulary, fit.idf(), config.distinctiveTerms());
+            long modelled = fit.modelled();
+            TopicModel fitted = fit.model();
 
             Dataset<Row> docThemes = ThemeTables.docThemes(analyzedDocs);
-            Dataset<Row> documents = documents(analyzedDocs);
+            Dataset<Row> docTopics = fitted == null ? null : fitted.docTopics(fit.withWords()).persist(StorageLevel.MEMORY_AND_DISK());
+            persistedTopics = docTopics;
+            TopicQuality quality = fitted == null ? null : timer.time("topic-quality",
+                    () -> topicQuality(fitted, fit.training(), modelled),
+                    q -> String.format(java.util.Locale.ROOT, "mean NPMI %.3f, log perplexity %.3f on %d documents",
+                            q.meanNpmi(), q.logPerplexity(), q.perplexityDocuments()));
+            TopicModel model = fitted == null ? null : timer.time("topic-themes", () -> fitted.scored(
+                    quality.npmi().stream().mapToDouble(Double::doubleValue).toArray(),
+                    TopicThemes.closest(docTopics, docThemes, fitted.sortedIds())), m -> "closest theme of each topic");
+
+            Dataset<Row> documents = documents(analyzedDocs, fit.duplicates());
+            long nearDuplicates = fit.duplicates().count();
             TableWriter writer = new TableWriter(out.staging(), out.fileSystem());
             timer.time("write", () -> {
-                writer.write(THEME_MONTHLY, ThemeTables.monthly(docThemes), MONTH, THEME);
+                writer.write(THEME_MONTHLY, ThemeTables.monthly(docThemes, fit.duplicates()), MONTH, THEME);
                 writer.write(THEME_SOURCE_MONTHLY, ThemeTables.sourceMonthly(docThemes, documents), MONTH, SOURCE, THEME);
                 writer.write(DOC_THEMES, docThemes, DOC_ID, THEME);
                 writer.write(TERMS_MONTHLY, termsMonthly, MONTH, RANK);
                 if (model != null) {
-                    Dataset<Row> docTopics = model.docTopics(trainingSet).persist(StorageLevel.MEMORY_AND_DISK());
                     writer.write(TOPICS, model.topics(spark), TOPIC, RANK);
                     writer.write(DOC_TOPICS, docTopics, DOC_ID);
                     writer.write(TOPIC_MONTHLY, model.monthly(spark, docTopics), MONTH, TOPIC);
-                    docTopics.unpersist();
                 } else {
                     writer.write(TOPICS, TopicModel.noTopics(spark), TOPIC, RANK);
                     writer.write(DOC_TOPICS, spark.createDataFrame(List.of(), TopicModel.DOC_TOPICS_SCHEMA), DOC_ID);
                     writer.write(TOPIC_MONTHLY, spark.createDataFrame(List.of(), TopicModel.TOPIC_MONTHLY_SCHEMA), MONTH, TOPIC);
                 }
+                writer.write(TOPIC_REGISTRY, fit.registry().table(spark), TOPIC);
+                writer.write(TOPIC_SWEEP, fit.sweep().table(spark), K);
                 writer.write(DOCUMENTS, documents, DOC_ID);
                 writer.write(REJECTS, read.rejects(), PATH, RECORD, REASON);
                 writer.write(INPUT_FILES, inputFiles(spark, listing, read.fileCounts()), PATH);
                 return writer.rowCounts();
             }, counts -> counts.size() + " tables");
 
-            SavedModel saved = new SavedModel(runId, config.runDate(), vocabulary.terms(), vocabulary.surfaces(),
-                    vocabulary.docFreqs(), idf, k, modelled, model == null ? 0.0 : model.subsamplingRate(),
-                    model == null ? List.of() : model.topicTerms());
+            TopicCount k = fit.topics();
+            SavedModel saved = new SavedModel(runId, config.runDate(), fit.phrases().pairs(), vocabulary.terms(),
+                    vocabulary.surfaces(), vocabulary.docFreqs(), fit.idf(), k, modelled,
+                    model == null ? 0.0 : model.subsamplingRate(), model == null ? List.of() : model.topicTerms(), quality,
+                    model == null ? List.of() : java.util.Arrays.stream(model.ids()).boxed().toList(), fit.registry());
             timer.time("state", () -> {
                 CorpusState.writeFull(out, docTerms(analyzedDocs), saved, model,
                         plan.watermark(runId, config.runDate(), runId, config.runDate(), listing));
+                store.stage(saved, model, runId);
                 return 0;
             }, x -> "watermark, document terms, model");
+            modelStore = store;
             List<String> months = List.copyOf(ingested.byMonth().keySet());
             RunMode mode = RunMode.full(plan.fullReason(), plan.changes(), months, runId, config.runDate(), config.refitDays());
-            return new Staged(ingested, tokens, vocabulary.size(), k, saved.subsamplingRate(), modelled,
-                    writer.rowCounts(), mode);
+            return new Staged(ingested, tokens, vocabulary.size(), k, saved.subsamplingRate(), modelled, quality,
+                    fit.lineage(), nearDuplicates, writer.rowCounts(), mode);
         } finally {
+            if (persistedTopics != null) {
+                persistedTopics.unpersist();
+            }
             if (training != null) {
                 training.unpersist();
             }
@@ -214,14 +246,34 @@ public final class ThemesPipeline {
         }
     }
 
-    /** The {@code documents} table of analyzed articles. */
-    public static Dataset<Row> documents(Dataset<Row> analyzed) {
+    /** Coherence of every topic, and log perplexity on a seeded sample of at most PERPLEXITY_SAMPLE documents. */
+    private TopicQuality topicQuality(TopicModel model, Dataset<Row> trainingSet, long modelled) {
+        double[] npmi = TopicCoherence.npmi(spark, trainingSet, modelled, model.topWords());
+        double fraction = Math.min(1.0, (double) TopicQuality.PERPLEXITY_SAMPLE / modelled);
+        Dataset<Row> sample = fraction >= 1.0 ? trainingSet : trainingSet.sample(false, fraction, config.seed());
+        long sampled = fraction >= 1.0 ? modelled : sample.count();
+        return TopicQuality.of(npmi, model.logPerplexity(sample), sampled);
+    }
+
+    /** The {@code documents} table of analyzed articles, with the article each near-copy repeats. */
+    public static Dataset<Row> documents(Dataset<Row> analyzed, Dataset<Row> duplicates) {
+        return withDuplicates(documentRows(analyzed), duplicates);
+    }
+
+    /** The {@code documents} columns that come from the article alone. */
+    public static Dataset<Row> documentRows(Dataset<Row> analyzed) {
         return analyzed.select(DOC_ID, MONTH, DATE, SOURCE, TITLE, PATH, TOKENS);
     }
 
-    /** What incremental runs keep of each document: its key, where it came from, and its terms. */
+    /** {@link #documentRows} with {@code duplicate_of}. */
+    public static Dataset<Row> withDuplicates(Dataset<Row> documentRows, Dataset<Row> duplicates) {
+        return documentRows.join(duplicates.select(DOC_ID, DUPLICATE_OF), new String[]{DOC_ID}, "left")
+                .select(DOC_ID, MONTH, DATE, SOURCE, TITLE, PATH, TOKENS, DUPLICATE_OF);
+    }
+
+    /** What incremental runs keep of each document: its key, where it came from, its date and its terms. */
     public static Dataset<Row> docTerms(Dataset<Row> analyzed) {
-        return analyzed.select(DOC_ID, MONTH, PATH, POSITION, TERMS);
+        return analyzed.select(DOC_ID, MONTH, DATE, PATH, POSITION, TERMS);
     }
 
     /**

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SampleJobTest extends SparkTestBase {
     static final String SAMPLE = "data/sample";
     static final List<String> TABLES = List.of("theme_monthly", "theme_source_monthly", "doc_themes", "topics", "topic_monthly", "doc_topics",
-            "terms_monthly", "documents", "rejects", "input_files");
+            "terms_monthly", "documents", "rejects", "input_files", "topic_registry", "topic_sweep");
 
     @TempDir
     static Path dir;
@@ -37,6 +37,10 @@ class SampleJobTest extends SparkTestBase {
     static void runJob() {
         out = dir.resolve("out");
         assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", SAMPLE, "--output", out.toString()}));
+    }
+
+    private static JsonNode manifestOf(Path output) throws IOException {
+        return new ObjectMapper().readTree(output.resolve("manifest.json").toFile());
     }
 
     private static Dataset<Row> table(String name) {
@@ -87,13 +91,16 @@ class SampleJobTest extends SparkTestBase {
 
     @Test
     void documentsAndAccounting() throws IOException {
-        List<List<Object>> docs = values(table("documents").orderBy(PATH).select(DOC_ID, MONTH, DATE, TITLE));
+        List<List<Object>> docs = values(table("documents").orderBy(PATH).select(DOC_ID, MONTH, DATE, TITLE, DUPLICATE_OF));
+        // Five different stories: none is a near-copy of another.
         assertEquals(List.of(
-                Arrays.asList("578ef146903e563a", "2022-01", "2022-01", null),
-                Arrays.asList("44c21f19dce00bbe", "2022-01", "2022-01", null),
-                Arrays.asList("af53009ea800db80", "2022-01", "2022-01", null),
-                Arrays.asList("d0f59cb76fdf910e", "2021-12", "2021-12", null),
-                Arrays.asList("cd84d37e1e4e22a8", "2021-12", "2021-12", null)), docs);
+                Arrays.asList("578ef146903e563a", "2022-01", "2022-01", null, null),
+                Arrays.asList("44c21f19dce00bbe", "2022-01", "2022-01", null, null),
+                Arrays.asList("af53009ea800db80", "2022-01", "2022-01", null, null),
+                Arrays.asList("d0f59cb76fdf910e", "2021-12", "2021-12", null, null),
+                Arrays.asList("cd84d37e1e4e22a8", "2021-12", "2021-12", null, null)), docs);
+        assertEquals(0, table("theme_monthly").filter(col(STORIES).notEqual(col(ARTICLES))
+                .or(col(THEME_STORIES).notEqual(col(THEME_ARTICLES)))).count());
         assertEquals(0, table("rejects").count());
         assertEquals(List.of(List.of(5L, 5L, 0L)), values(table("input_files").agg(
                 org.apache.spark.sql.functions.sum(RECORDS), org.apache.spark.sql.functions.sum(LOADED),
@@ -120,7 +127,7 @@ class SampleJobTest extends SparkTestBase {
     }
 
     @Test
-    void topicsHaveKRowsOfTermsAndDistributionsSumToOne() {
+    void topicsHaveKRowsOfTermsAndDistributionsSumToOne() throws IOException {
         assertEquals(List.of(List.of(0, 10L), List.of(1, 10L)),
                 values(table("topics").groupBy(TOPIC).count().orderBy(TOPIC)));
         for (Row r : table("doc_topics").collectAsList()) {
@@ -128,6 +135,24 @@ class SampleJobTest extends SparkTestBase {
             assertEquals(1.0, dist.stream().mapToDouble(Double::doubleValue).sum(), 1e-5);
         }
         assertEquals(4, table("topic_monthly").count());
+        // Each topic's coherence and closest theme, on each of its rows and in the manifest.
+        List<Row> firstRows = table("topics").filter(col(RANK).equalTo(1)).orderBy(TOPIC).collectAsList();
+        JsonNode quality = manifestOf(out).at("/topics/quality");
+        for (Row r : firstRows) {
+            double npmi = r.getAs(NPMI);
+            assertEquals(quality.at("/npmi_by_topic/" + r.<Integer>getAs(TOPIC)).asDouble(), npmi, 0.0, r.toString());
+            assertTrue(npmi >= -1 && npmi <= 1, r.toString());
+            assertEquals(1, table("topics").filter(col(TOPIC).equalTo(r.<Integer>getAs(TOPIC)))
+                    .select(NPMI, CLOSEST_THEME, THEME_CORRELATION).distinct().count(), "one value per topic");
+        }
+        assertEquals((firstRows.get(0).<Double>getAs(NPMI) + firstRows.get(1).<Double>getAs(NPMI)) / 2,
+                quality.get("mean_npmi").asDouble(), 1e-6);
+        assertEquals(5, quality.get("perplexity_documents").asInt());
+        // A first model: its topics are 0 and 1, first and last seen today, and nothing was swept.
+        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        assertEquals(List.of(Arrays.asList(0, "active", today, today, null), Arrays.asList(1, "active", today, today, null)),
+                values(table("topic_registry").select(TOPIC, STATUS, FIRST_SEEN, LAST_SEEN, SIMILARITY).orderBy(TOPIC)));
+        assertEquals(0, table("topic_sweep").count());
         // Labels are readable words, never stems: every label word is a word of the topic's terms.
         for (Row r : table("topics").filter(col(RANK).leq(3)).collectAsList()) {
             assertTrue(r.<String>getAs(LABEL).contains(r.<String>getAs(TERM)), r.toString());

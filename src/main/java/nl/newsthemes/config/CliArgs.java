@@ -13,24 +13,30 @@ import java.util.List;
 
 /**
  * The command line: {@code --input P [P ...] --output DIR --themes FILE --config FILE --topics K --seed N
- * --master URL --run-date DAY --incremental --help}. Flags win over the same keys in the config file. A bad argument is a {@link ConfigException}
+ * --master URL --run-date DAY --incremental --model refit|reuse --model-dir DIR --help}. Flags win over the same keys in the config file. A bad argument is a {@link ConfigException}
  * with one line that says what is wrong.
  */
 public final class CliArgs {
     public static final String USAGE = String.join("\n",
             "Usage: news-themes [--input PATH ...] [--output DIR] [--themes FILE] [--config FILE]",
-            "                   [--topics K] [--seed N] [--master URL] [--run-date YYYY-MM-DD] [--incremental] [--help]",
+            "                   [--topics K] [--seed N] [--master URL] [--run-date YYYY-MM-DD] [--incremental]",
+            "                   [--model refit|reuse] [--model-dir DIR] [--help]",
             "",
             "  --input PATH ...  files or folders: .txt/.txt.gz with a 'date YYYY-MM' header, .jsonl(.gz), .csv, .parquet",
             "                    (default: " + JobConfig.DEFAULT_INPUT + ")",
             "  --output DIR      where the tables, manifest.json, report.html and report.md go (default: " + JobConfig.DEFAULT_OUTPUT + ")",
             "  --themes FILE     theme definitions (default: the bundled themes/default-themes.json)",
             "  --config FILE     job config as JSON with snake_case keys (see README); flags override it",
-            "  --topics K        number of LDA topics (default 10)",
+            "  --topics K|auto   number of LDA topics (default 10); auto: fit each of topic_sweep (default",
+            "                    5, 10, 15, 20, 25, 30) and keep the most coherent (table topic_sweep)",
             "  --seed N          random seed (default 1)",
             "  --master URL      Spark master (default: spark-submit's, else local[*])",
             "  --run-date DAY    the day this run stands for, YYYY-MM-DD (default: today, UTC)",
             "  --incremental     read only new or changed input and recompute only the months it touches",
+            "  --model POLICY    refit (default): fit topics anew, keeping the ids of those that match the saved model's;",
+            "                    reuse: transform with the saved model (phrases, vocabulary, topics) as it is",
+            "  --model-dir DIR   keep each run's model there as a version and read the latest from there",
+            "                    (default: the model is kept with the output, in _state/model)",
             "  --help            print this and exit",
             "",
             "Exit codes: 0 done, 1 failed, 2 bad arguments or config, 3 quality gate failed (nothing published).");
@@ -71,9 +77,19 @@ public final class CliArgs {
                 }
                 case "--output", "--themes", "--master" -> flags.put(flag.substring(2), value(args, i++, flag));
                 case "--run-date" -> flags.put("run_date", value(args, i++, flag));
+                case "--model" -> flags.put("model", value(args, i++, flag));
+                case "--model-dir" -> flags.put("model_dir", value(args, i++, flag));
                 case "--incremental" -> flags.put("incremental", true);
                 case "--config" -> configFile = value(args, i++, flag);
-                case "--topics", "--seed" -> flags.put(flag.substring(2), wholeNumber(value(args, i++, flag), flag));
+                case "--topics" -> {
+                    String topics = value(args, i++, flag);
+                    if (topics.equals("auto")) {
+                        flags.put("topics_auto", true);
+                    } else {
+                        flags.put("topics", wholeNumber(topics, flag));
+                    }
+                }
+                case "--seed" -> flags.put(flag.substring(2), wholeNumber(value(args, i++, flag), flag));
                 default -> throw new ConfigException("unknown argument '" + flag + "'; run with --help for the list");
             }
         }

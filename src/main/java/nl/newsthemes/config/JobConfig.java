@@ -36,6 +36,26 @@ import java.util.List;
  * @param maxRejectedShare   the quality gate fails the run (exit 3, nothing published) when more than this share of
  *                           the input (files and records) is rejected
  * @param progressSeconds    a progress line is logged every this many seconds while a stage runs
+ * @param phraseMinCount     a pair of adjacent content words must occur this often to become a phrase; 0: no phrases
+ * @param phraseThreshold    and reach this NPMI over the corpus's word pairs (see features.Phrases)
+ * @param maxPhrases         phrases kept at most, the most frequent first
+ * @param model              {@code refit}: fit the topic model anew and match its topics to the saved model's, so
+ *                           a topic keeps its id; {@code reuse}: use the saved model (phrases, vocabulary, IDF,
+ *                           topics) as it is and only transform
+ * @param modelDir           a folder where every run's model is kept as a version, and the latest one read from;
+ *                           null keeps the model only with the output (in {@code _state/model})
+ * @param duplicateSimilarity two articles are near-duplicates when the Jaccard similarity of their shingles (runs of
+ *                           three content words) is at least this (see features.NearDuplicates)
+ * @param topicTermRelevance how a topic's words are ranked: 1 by probability in the topic, lower values lift words
+ *                           that are rarer elsewhere (LDAvis's relevance; see topics.TopicTermRanking)
+ * @param ldaOptimizeAlpha   whether online LDA learns the documents' topic concentration (alpha) from the data, or
+ *                           keeps MLlib's symmetric 1/K
+ * @param ldaPasses          passes over the corpus that online LDA's mini-batches add up to
+ * @param topicsAuto         fit every number of topics of {@code topicSweep} and keep the most coherent model (the
+ *                           highest mean NPMI of its topics' top words), instead of {@code topics}
+ * @param topicSweep         the numbers of topics {@code topicsAuto} tries
+ * @param topicMatchSimilarity a refit's topic keeps the id of the previous topic it matches when the cosine
+ *                           similarity of their term distributions is at least this; otherwise it is a new topic
  */
 public record JobConfig(
         List<String> input,
@@ -58,7 +78,22 @@ public record JobConfig(
         Boolean incremental,
         Integer refitDays,
         Double maxRejectedShare,
-        Integer progressSeconds) {
+        Integer progressSeconds,
+        Integer phraseMinCount,
+        Double phraseThreshold,
+        Integer maxPhrases,
+        String model,
+        String modelDir,
+        Double topicMatchSimilarity,
+        Boolean topicsAuto,
+        List<Integer> topicSweep,
+        Double ldaPasses,
+        Double duplicateSimilarity,
+        Double topicTermRelevance,
+        Boolean ldaOptimizeAlpha) {
+
+    public static final String REFIT = "refit";
+    public static final String REUSE = "reuse";
 
     public static final String DEFAULT_INPUT = "data/sample";
     public static final String DEFAULT_OUTPUT = "out";
@@ -83,6 +118,25 @@ public record JobConfig(
         refitDays = refitDays == null ? 7 : refitDays;
         maxRejectedShare = maxRejectedShare == null ? 0.5 : maxRejectedShare;
         progressSeconds = progressSeconds == null ? 30 : progressSeconds;
+        phraseMinCount = phraseMinCount == null ? 20 : phraseMinCount;
+        phraseThreshold = phraseThreshold == null ? 0.5 : phraseThreshold;
+        maxPhrases = maxPhrases == null ? 2_000 : maxPhrases;
+        model = model == null ? REFIT : model;
+        topicMatchSimilarity = topicMatchSimilarity == null ? 0.5 : topicMatchSimilarity;
+        topicsAuto = topicsAuto != null && topicsAuto;
+        ldaPasses = ldaPasses == null ? 2.0 : ldaPasses;
+        duplicateSimilarity = duplicateSimilarity == null ? 0.6 : duplicateSimilarity;
+        topicTermRelevance = topicTermRelevance == null ? 0.6 : topicTermRelevance;
+        ldaOptimizeAlpha = ldaOptimizeAlpha == null || ldaOptimizeAlpha;
+        topicSweep = topicSweep == null ? DEFAULT_TOPIC_SWEEP : List.copyOf(topicSweep);
+    }
+
+    /** The numbers of topics {@code --topics auto} tries by default. */
+    public static final List<Integer> DEFAULT_TOPIC_SWEEP = List.of(5, 10, 15, 20, 25, 30);
+
+    /** Whether this run uses the saved model as it is (see {@link #model}). */
+    public boolean reuseModel() {
+        return REUSE.equals(model);
     }
 
     /** {@link #runDate} as a date (valid after {@link #validate()}). */
@@ -126,6 +180,25 @@ public record JobConfig(
         ConfigException.check(maxRejectedShare >= 0 && maxRejectedShare <= 1,
                 "max_rejected_share must be a share from 0 to 1 (1 never fails on rejects), got %s", maxRejectedShare);
         ConfigException.check(progressSeconds >= 1 && progressSeconds <= 3600, "progress_seconds must be from 1 to 3600, got %d", progressSeconds);
+        ConfigException.check(phraseMinCount >= 0 && phraseMinCount <= 1_000_000,
+                "phrase_min_count must be from 0 (no phrases) to 1000000, got %d", phraseMinCount);
+        ConfigException.check(phraseThreshold > 0 && phraseThreshold < 1,
+                "phrase_threshold must be an NPMI above 0 and below 1, got %s", phraseThreshold);
+        ConfigException.check(maxPhrases >= 0 && maxPhrases <= 100_000, "max_phrases must be from 0 to 100000, got %d", maxPhrases);
+        ConfigException.check(duplicateSimilarity > 0 && duplicateSimilarity <= 1,
+                "duplicate_similarity must be a Jaccard similarity above 0 and at most 1, got %s", duplicateSimilarity);
+        ConfigException.check(topicTermRelevance >= 0 && topicTermRelevance <= 1,
+                "topic_term_relevance must be from 0 to 1 (1 ranks a topic's words by probability alone), got %s", topicTermRelevance);
+        ConfigException.check(ldaPasses > 0 && ldaPasses <= 100, "lda_passes must be above 0 and at most 100, got %s", ldaPasses);
+        ConfigException.check(!topicSweep.isEmpty() && topicSweep.stream().allMatch(k -> k != null && k >= 2 && k <= 500),
+                "topic_sweep must list numbers of topics from 2 to 500, got %s", topicSweep);
+        ConfigException.check(!(topicsAuto && REUSE.equals(model)),
+                "--topics auto fits models to choose from, and --model reuse fits none: use one of them");
+        ConfigException.check(REFIT.equals(model) || REUSE.equals(model),
+                "model (--model) must be 'refit' (fit anew, keep topic ids by matching) or 'reuse' (transform with the saved model), got '%s'", model);
+        ConfigException.check(modelDir == null || !modelDir.isBlank(), "model_dir (--model-dir) is empty: give a folder or leave it out");
+        ConfigException.check(topicMatchSimilarity > 0 && topicMatchSimilarity <= 1,
+                "topic_match_similarity must be a cosine similarity above 0 and at most 1, got %s", topicMatchSimilarity);
         ConfigException.check(master == null || !master.isBlank(), "master is empty: give --master a Spark master URL such as local[*] or spark://host:7077");
         return this;
     }

@@ -4,6 +4,7 @@ import nl.newsthemes.StageTimer;
 import nl.newsthemes.ThemesPipeline;
 import nl.newsthemes.config.JobConfig;
 import nl.newsthemes.features.DistinctiveTerms;
+import nl.newsthemes.features.NearDuplicates;
 import nl.newsthemes.features.Vocabulary;
 import nl.newsthemes.ingest.Corpus;
 import nl.newsthemes.ingest.CorpusReader;
@@ -105,8 +106,9 @@ public final class IncrementalRun {
         Corpus read = timer.time("ingest", () -> CorpusReader.read(spark, new InputListing(toRead, List.of()),
                 config.maxFileBytes(), retained), c -> toRead.size() + " files to read");
         persisted.add(read.cached());
-        Dataset<Row> analyzed = keep(AnalyzeDocuments.apply(read.articles(), matcher, Stopwords.defaults(),
-                config.minTokenLength()));
+        // The new documents get the saved model's phrases, so their terms are those the vocabulary was built from.
+        Dataset<Row> analyzed = keep(plan.model().phraseModel().apply(AnalyzeDocuments.apply(read.articles(), matcher,
+                Stopwords.defaults(), config.minTokenLength())));
         long added = timer.time("text", analyzed::count, n -> n + " articles read and analyzed");
 
         // Documents that leave: those of changed and removed files, and earlier ones that are now duplicates.
@@ -117,11 +119,13 @@ public final class IncrementalRun {
 
         TableWriter writer = new TableWriter(out.staging(), fs);
         timer.time("write", () -> {
-            writeMonths(writer, analyzed, read, gone, touched);
+            writeMonths(writer, analyzed, read, gone, touched, previousTerms);
             writer.replace(REJECTS, previous(REJECTS, null).filter(not(fromDropped))
                     .unionByName(read.rejects()).unionByName(read.evicted().select(PATH, RECORD, REASON)), PATH, RECORD, REASON);
             writer.replace(INPUT_FILES, inputFiles(listing), PATH);
             writer.keep(TOPICS);
+            writer.keep(TOPIC_REGISTRY);
+            writer.keep(TOPIC_SWEEP);
             return writer.rowCounts();
         }, counts -> touched.size() + " months recomputed: " + String.join(", ", touched));
 
@@ -137,27 +141,35 @@ public final class IncrementalRun {
                 reread.size(), added), changes, reread, touched, plan.previous().modelRunId(),
                 plan.previous().modelRunDate(), config.refitDays());
         return new Staged(ingested, contentWords, model.terms().size(), model.topics(), model.subsamplingRate(),
-                model.modelledDocuments(), writer.rowCounts(), mode);
+                model.modelledDocuments(), model.quality(), null,
+                staged(DOCUMENTS).filter(col(DUPLICATE_OF).isNotNull()).count(), writer.rowCounts(), mode);
     }
 
     /** Recomputes every month-partitioned table for the touched months. */
-    private void writeMonths(TableWriter writer, Dataset<Row> analyzed, Corpus read, Dataset<Row> gone, List<String> touched) {
+    private void writeMonths(TableWriter writer, Dataset<Row> analyzed, Corpus read, Dataset<Row> gone, List<String> touched,
+                             Dataset<Row> previousTerms) {
         Dataset<Row> goneIds = gone.select(DOC_ID);
-        Dataset<Row> documents = keep(merge(ThemesPipeline.documents(analyzed), DOCUMENTS, touched, goneIds));
+        // Near-copies are found over the whole corpus as it now is: a new article can be a copy of one read before.
+        Dataset<Row> allTerms = previousTerms.join(goneIds, new String[]{DOC_ID}, "left_anti").select(DOC_ID, DATE, TERMS)
+                .unionByName(analyzed.select(DOC_ID, DATE, TERMS));
+        Dataset<Row> duplicates = keep(timer.time("near-duplicates", () -> NearDuplicates.find(allTerms,
+                config.duplicateSimilarity(), config.seed()), d -> d.count() + " articles are near-copies of an earlier one"));
+        Dataset<Row> documents = keep(ThemesPipeline.withDuplicates(
+                merge(ThemesPipeline.documentRows(analyzed), DOCUMENTS, touched, goneIds), duplicates));
         Dataset<Row> docThemes = keep(merge(ThemeTables.docThemes(analyzed), DOC_THEMES, touched, goneIds));
         Dataset<Row> docTerms = keep(merge(ThemesPipeline.docTerms(analyzed), CorpusState.FOLDER + "/" + CorpusState.DOC_TERMS,
                 touched, goneIds));
 
         overwrite(writer, DOCUMENTS, documents, touched, DOC_ID);
         overwrite(writer, DOC_THEMES, docThemes, touched, DOC_THEMES_KEY);
-        writeThemeMonthly(writer, docThemes, touched);
+        writeThemeMonthly(writer, docThemes, duplicates, touched);
         overwrite(writer, THEME_SOURCE_MONTHLY, ThemeTables.sourceMonthly(docThemes, documents), touched, MONTH, SOURCE, THEME);
         Vocabulary vocabulary = plan.model().vocabulary();
         overwrite(writer, TERMS_MONTHLY, DistinctiveTerms.perMonth(spark, docTerms, vocabulary, plan.model().idf(),
                 config.distinctiveTerms()), touched, MONTH, RANK);
         new TableWriter(CorpusState.folder(out.staging()), fs).overwriteParquetMonths(CorpusState.DOC_TERMS, docTerms, touched);
 
-        TopicModel model = plan.model().topicModel(CorpusState.folder(out.target()));
+        TopicModel model = plan.model().topicModel(CorpusState.folder(out.target()), config.topicTermRelevance());
         if (model != null) {
             Dataset<Row> counted = vocabulary.countVectorizer().transform(analyzed);
             Dataset<Row> training = keep(TopicModel.trainingSet(counted, 1 + (int) (analyzed.count() / DOCUMENTS_PER_MODEL_PARTITION)));
@@ -181,9 +193,9 @@ public final class IncrementalRun {
      * theme_monthly: the touched months' rows from their documents; share_change from the month before, so the
      * month after a touched one is rewritten too.
      */
-    private void writeThemeMonthly(TableWriter writer, Dataset<Row> docThemes, List<String> touched) {
+    private void writeThemeMonthly(TableWriter writer, Dataset<Row> docThemes, Dataset<Row> duplicates, List<String> touched) {
         Dataset<Row> untouched = previous(THEME_MONTHLY, null).filter(not(col(MONTH).isin(touched.toArray()))).drop(SHARE_CHANGE);
-        Dataset<Row> all = keep(ThemeTables.withShareChange(ThemeTables.monthlyCounts(docThemes).unionByName(untouched)));
+        Dataset<Row> all = keep(ThemeTables.withShareChange(ThemeTables.monthlyCounts(docThemes, duplicates).unionByName(untouched)));
         List<String> months = all.select(MONTH).distinct().orderBy(MONTH).collectAsList().stream().map(r -> r.getString(0)).toList();
         Set<String> rewrite = new TreeSet<>(touched);
         for (String month : touched) {

@@ -67,9 +67,10 @@ public record QualityGate(List<Check> checks) {
         duplicated.addAll(duplicateKeys(themeMonthly, THEME_MONTHLY, MONTH, THEME));
         duplicated.addAll(duplicateKeys(table(spark, staging, DOC_TOPICS), DOC_TOPICS, DOC_ID));
         duplicated.addAll(duplicateKeys(table(spark, staging, TOPICS), TOPICS, TOPIC, RANK));
+        duplicated.addAll(duplicateKeys(table(spark, staging, TOPIC_REGISTRY), TOPIC_REGISTRY, TOPIC));
         checks.add(new Check("unique_keys", duplicated.isEmpty(), duplicated.isEmpty()
                 ? "documents.doc_id, doc_themes (doc_id, theme), theme_monthly (month, theme), doc_topics.doc_id, "
-                + "topics (topic, rank) are unique" : "duplicate keys: " + String.join("; ", duplicated)));
+                + "topics (topic, rank), topic_registry.topic are unique" : "duplicate keys: " + String.join("; ", duplicated)));
 
         List<String> empty = new ArrayList<>();
         empty.addAll(nulls(documents, DOCUMENTS, DOC_ID, MONTH, DATE, PATH));

@@ -1,8 +1,11 @@
 package nl.newsthemes.nightly;
 
+import nl.newsthemes.features.Phrases;
 import nl.newsthemes.features.Vocabulary;
 import nl.newsthemes.topics.TopicCount;
 import nl.newsthemes.topics.TopicModel;
+import nl.newsthemes.topics.TopicQuality;
+import nl.newsthemes.topics.TopicRegistry;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -16,7 +19,8 @@ import java.util.List;
  *
  * @param runId             the full run that fitted it
  * @param runDate           that run's run date
- * @param terms             vocabulary stems, in the model's order
+ * @param phrases           the two-word phrases joined into single terms before the vocabulary
+ * @param terms             vocabulary stems (and phrases), in the model's order
  * @param surfaces          the surface word shown for each stem
  * @param docFreqs          document frequency of each stem in the fitted corpus
  * @param idf               IDF of each stem
@@ -24,31 +28,53 @@ import java.util.List;
  * @param modelledDocuments documents the topics were fitted on
  * @param subsamplingRate   LDA's mini-batch fraction
  * @param topicTerms        the {@code topics} table
+ * @param quality           the topics' coherence and perplexity as fitted (null when no topics were fitted)
+ * @param topicIds          the id of each topic position of the LDA model (see topics.TopicRegistry)
+ * @param registry          every topic the output's models have had
  */
-public record SavedModel(String runId, String runDate, List<String> terms, List<String> surfaces,
+public record SavedModel(String runId, String runDate, List<String> phrases, List<String> terms, List<String> surfaces,
                          List<Long> docFreqs, double[] idf, TopicCount topics, long modelledDocuments,
-                         double subsamplingRate, List<TopicModel.TopicTerm> topicTerms) {
+                         double subsamplingRate, List<TopicModel.TopicTerm> topicTerms, TopicQuality quality,
+                         List<Integer> topicIds, TopicRegistry registry) {
     static final String FOLDER = "model";
     static final String FILE = "model.json";
     static final String LDA = "lda";
+
+    public Phrases phraseModel() {
+        return new Phrases(phrases);
+    }
 
     public Vocabulary vocabulary() {
         return new Vocabulary(terms, surfaces, docFreqs);
     }
 
-    /** The topic model, loaded from {@code lda/}; null when the run fitted none. */
-    public TopicModel topicModel(Path stateFolder) {
-        return topics.used() == 0 ? null
-                : TopicModel.restore(new Path(new Path(stateFolder, FOLDER), LDA).toString(), topicTerms, subsamplingRate);
+    /** The topic model of the output's state folder, loaded from {@code model/lda/}; null when the run fitted none. */
+    public TopicModel topicModel(Path stateFolder, double termRelevance) {
+        return topicModelIn(new Path(stateFolder, FOLDER), termRelevance);
+    }
+
+    /** The topic model saved in {@code folder} (which holds model.json and lda/); null when the run fitted none. */
+    public TopicModel topicModelIn(Path folder, double termRelevance) {
+        return topics.used() == 0 ? null : TopicModel.restore(new Path(folder, LDA).toString(), topicTerms,
+                subsamplingRate, topicIds.stream().mapToInt(Integer::intValue).toArray(), termRelevance);
     }
 
     static SavedModel read(FileSystem fs, Path stateFolder) {
-        return StateFiles.readJson(fs, new Path(new Path(stateFolder, FOLDER), FILE), SavedModel.class);
+        return readFrom(fs, new Path(stateFolder, FOLDER));
     }
 
-    /** Writes model.json, and the LDA model when there is one. */
+    /** The model saved in {@code folder}, or null when there is none. */
+    static SavedModel readFrom(FileSystem fs, Path folder) {
+        return StateFiles.readJson(fs, new Path(folder, FILE), SavedModel.class);
+    }
+
+    /** Writes model.json, and the LDA model when there is one, into the state folder's model/. */
     void write(FileSystem fs, Path stateFolder, TopicModel model) {
-        Path folder = new Path(stateFolder, FOLDER);
+        writeTo(fs, new Path(stateFolder, FOLDER), model);
+    }
+
+    /** Writes model.json, and the LDA model when there is one, into {@code folder}. */
+    void writeTo(FileSystem fs, Path folder, TopicModel model) {
         StateFiles.writeJson(fs, new Path(folder, FILE), this);
         if (model != null) {
             model.saveLda(new Path(folder, LDA).toString());

@@ -46,8 +46,8 @@ final class HtmlReport {
     private static void summary(StringBuilder html, ReportData data, RunSummary run) {
         List<String> months = data.months();
         html.append("<h1>News themes</h1>\n<p class=\"lead\">")
-                .append(fmt("%d articles loaded, %d rejected, from %d files", run.ingested().loaded(),
-                        run.ingested().rejected(), run.listing().files().size()));
+                .append(fmt("%d articles loaded (%d of them near-copies of an earlier one), %d rejected, from %d files",
+                        run.ingested().loaded(), run.nearDuplicates(), run.ingested().rejected(), run.listing().files().size()));
         if (!months.isEmpty()) {
             html.append(fmt("; %d months, %s to %s", months.size(), months.get(0), months.get(months.size() - 1)));
         }
@@ -109,12 +109,15 @@ final class HtmlReport {
                 .append("</figure>\n");
         Map<String, Double> share = new TreeMap<>();
         data.topicMonthly().forEach(r -> share.put(r.topic() + "/" + r.month(), r.meanShare()));
-        html.append("<table class=\"topic-table\">\n<thead><tr><th>topic</th><th>words</th>");
+        html.append("<p>Coherence is the mean NPMI of a topic's top 10 words over the articles: 0.3 and above reads as a "
+                + "subject, near 0 as a mix.</p>\n");
+        html.append("<table class=\"topic-table\">\n<thead><tr><th>topic</th><th>words</th><th>coherence</th>"
+                + "<th>closest theme</th>");
         months.forEach(m -> html.append("<th>").append(esc(m)).append("</th>"));
         html.append("</tr></thead>\n<tbody>\n");
         for (ReportData.Topic t : data.topics()) {
             html.append("<tr><th>").append(t.topic()).append("</th><td>").append(esc(String.join(", ", t.terms())))
-                    .append("</td>");
+                    .append("</td>").append(fmt("<td class=\"num\">%.2f</td><td>%s</td>", t.npmi(), esc(t.closestTheme())));
             for (String month : months) {
                 double s = share.getOrDefault(t.topic() + "/" + month, 0.0);
                 // The cell's shade grows with the share: a heat map that needs no script.

@@ -34,7 +34,8 @@ public record ReportData(List<ThemeMonth> themeMonthly, List<Topic> topics, List
                              double shareLow, double shareHigh, Double change, List<String> topTerms) {
     }
 
-    public record Topic(int topic, String label, List<String> terms) {
+    /** A topic with its top terms, its coherence and its closest theme (null when none). */
+    public record Topic(int topic, String label, List<String> terms, double npmi, String closestTheme) {
     }
 
     public record TopicMonth(String month, int topic, String label, double meanShare, long dominantArticles) {
@@ -60,10 +61,12 @@ public record ReportData(List<ThemeMonth> themeMonthly, List<Topic> topics, List
 
         List<Topic> topics = new ArrayList<>();
         for (Row r : read(spark, folder, TOPICS)
-                .groupBy(TOPIC).agg(first(LABEL).as(LABEL), array_sort(collect_list(struct(col(RANK), col(TERM)))).as(TERM))
+                .groupBy(TOPIC).agg(first(LABEL).as(LABEL), array_sort(collect_list(struct(col(RANK), col(TERM)))).as(TERM),
+                        first(NPMI).as(NPMI), first(CLOSEST_THEME).as(CLOSEST_THEME))
                 .orderBy(TOPIC).collectAsList()) {
             List<Row> terms = r.getList(2);
-            topics.add(new Topic(r.getInt(0), r.getString(1), terms.stream().map(t -> t.getString(1)).toList()));
+            topics.add(new Topic(r.getInt(0), r.getString(1), terms.stream().map(t -> t.getString(1)).toList(),
+                    r.getDouble(3), r.getString(4)));
         }
 
         List<TopicMonth> topicMonthly = new ArrayList<>();

@@ -84,6 +84,7 @@ public final class RunManifest {
         counts.set("rejected_by_reason", JSON.valueToTree(run.ingested().rejectsByReason()));
         counts.set("articles_by_month", JSON.valueToTree(run.ingested().byMonth()));
         counts.put("content_words", run.contentWords());
+        counts.put("near_duplicates", run.nearDuplicates());
 
         ObjectNode vocabulary = root.putObject("vocabulary");
         vocabulary.put("size", run.vocabularySize());
@@ -99,6 +100,24 @@ public final class RunManifest {
         topics.put("max_iterations", run.config().ldaMaxIterations());
         topics.put("subsampling_rate", run.ldaSubsamplingRate());
         topics.put("learning_offset", run.config().ldaLearningOffset());
+        topics.put("passes", run.config().ldaPasses());
+        if (run.topicLineage() != null) {
+            ObjectNode lineage = topics.putObject("model");
+            lineage.put("policy", run.topicLineage().policy());
+            lineage.put("source", run.topicLineage().source());
+            lineage.put("previous_run", run.topicLineage().previousRunId());
+            lineage.put("topics_matched", run.topicLineage().matched());
+            lineage.put("topics_new", run.topicLineage().added());
+            lineage.put("topics_vanished", run.topicLineage().vanished());
+            lineage.put("min_similarity", run.topicLineage().minSimilarity());
+        }
+        if (run.topicQuality() != null) {
+            ObjectNode quality = topics.putObject("quality");
+            quality.put("mean_npmi", run.topicQuality().meanNpmi());
+            run.topicQuality().npmi().forEach(quality.putArray("npmi_by_topic")::add);
+            quality.put("log_perplexity", run.topicQuality().logPerplexity());
+            quality.put("perplexity_documents", run.topicQuality().perplexityDocuments());
+        }
 
         topics.put("fitted_by_run", run.mode().modelRunId());
         topics.put("fitted_for_run_date", run.mode().modelRunDate());

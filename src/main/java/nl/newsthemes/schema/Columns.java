@@ -18,6 +18,8 @@ public final class Columns {
     public static final String URL = "url";
     public static final String PATH = "path";
     public static final String TOKENS = "tokens";
+    /** The earliest article a document is a near-copy of (see features.NearDuplicates); null for a first telling. */
+    public static final String DUPLICATE_OF = "duplicate_of";
     /** Which record of a file a reject is: its id, else the start of its text. */
     public static final String RECORD = "record";
     /** Order of a record among all input (file path, then position in the file): breaks ties, e.g. between duplicates. */
@@ -43,6 +45,9 @@ public final class Columns {
     public static final String EVIDENCE = "evidence";
     public static final String ARTICLES = "articles";
     public static final String THEME_ARTICLES = "theme_articles";
+    /** Articles that are no near-copy of an earlier one: each story counted once. */
+    public static final String STORIES = "stories";
+    public static final String THEME_STORIES = "theme_stories";
     public static final String SHARE = "share";
     /** Lower and upper end of the 95% Wilson score interval of {@link #SHARE}. */
     public static final String SHARE_LOW = "share_low";
@@ -60,6 +65,21 @@ public final class Columns {
     public static final String DOMINANT_TOPIC = "dominant_topic";
     public static final String DOMINANT_SHARE = "dominant_share";
     public static final String TOPIC_DISTRIBUTION = "topic_distribution";
+    /** Document-level NPMI of a topic's top 10 words (see topics.TopicCoherence). */
+    public static final String NPMI = "npmi";
+    /** The theme a topic correlates with most over the documents, and that correlation (see topics.TopicThemes). */
+    public static final String CLOSEST_THEME = "closest_theme";
+    public static final String THEME_CORRELATION = "theme_correlation";
+    // topic_registry: a topic's id over runs (see topics.TopicRegistry)
+    public static final String STATUS = "status";
+    public static final String FIRST_SEEN = "first_seen";
+    public static final String LAST_SEEN = "last_seen";
+    public static final String SIMILARITY = "similarity";
+    // topic_sweep: what --topics auto tried (see topics.TopicSweep)
+    public static final String K = "k";
+    public static final String MEAN_NPMI = "mean_npmi";
+    public static final String SECONDS = "seconds";
+    public static final String CHOSEN = "chosen";
 
     // Input accounting
     public static final String FORMAT = "format";

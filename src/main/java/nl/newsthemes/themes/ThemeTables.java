@@ -15,7 +15,8 @@ import static org.apache.spark.sql.functions.*;
  * <ul>
  *   <li>{@code doc_themes}: doc_id, month, theme, score, matched, matched_terms, evidence; one row per document and
  *       theme, so every month with articles has a row for every theme.</li>
- *   <li>{@code theme_monthly}: month, theme, articles, theme_articles, share, share_low and share_high (the 95%
+ *   <li>{@code theme_monthly}: month, theme, articles, theme_articles, stories and theme_stories (the same counts
+ *       with each near-duplicate story once, see features.NearDuplicates), share, share_low and share_high (the 95%
  *       Wilson score interval: a share of 2 articles out of 3 is far less certain than of 200 out of 300),
  *       share_change (against the theme's previous month), mean_score, top_terms (the five terms that hit most
  *       often in the month's matched articles), example_doc_ids (up to three matched articles with the highest
@@ -38,19 +39,24 @@ public final class ThemeTables {
                         col("t." + EVIDENCE).as(EVIDENCE));
     }
 
-    public static Dataset<Row> monthly(Dataset<Row> docThemes) {
-        return withShareChange(monthlyCounts(docThemes));
+    /** @param duplicates doc_id, duplicate_of of the documents that are near-copies of an earlier one */
+    public static Dataset<Row> monthly(Dataset<Row> docThemes, Dataset<Row> duplicates) {
+        return withShareChange(monthlyCounts(docThemes, duplicates));
     }
 
     /**
      * {@code theme_monthly} without {@code share_change}, which needs the month before: the part of a month's row
      * that depends on that month's documents alone (an incremental run recomputes it for the months it touches).
      */
-    public static Dataset<Row> monthlyCounts(Dataset<Row> docThemes) {
-        Dataset<Row> counts = docThemes.groupBy(MONTH, THEME).agg(
-                count(lit(1)).as(ARTICLES),
-                sum(when(col(MATCHED), 1).otherwise(0)).cast("long").as(THEME_ARTICLES),
-                round(avg(SCORE), 6).as(MEAN_SCORE));
+    public static Dataset<Row> monthlyCounts(Dataset<Row> docThemes, Dataset<Row> duplicates) {
+        Column firstTelling = col(DUPLICATE_OF).isNull();
+        Dataset<Row> counts = docThemes.join(duplicates.select(DOC_ID, DUPLICATE_OF), new String[]{DOC_ID}, "left")
+                .groupBy(MONTH, THEME).agg(
+                        count(lit(1)).as(ARTICLES),
+                        sum(when(col(MATCHED), 1).otherwise(0)).cast("long").as(THEME_ARTICLES),
+                        sum(when(firstTelling, 1).otherwise(0)).cast("long").as(STORIES),
+                        sum(when(col(MATCHED).and(firstTelling), 1).otherwise(0)).cast("long").as(THEME_STORIES),
+                        round(avg(SCORE), 6).as(MEAN_SCORE));
 
         Dataset<Row> matched = docThemes.filter(col(MATCHED));
         Dataset<Row> topTerms = matched.select(col(MONTH), col(THEME), explode(col(MATCHED_TERMS)).as(TERM))
@@ -68,7 +74,7 @@ public final class ThemeTables {
         Column empty = array().cast("array<string>");
         return counts.join(topTerms, new String[]{MONTH, THEME}, "left")
                 .join(examples, new String[]{MONTH, THEME}, "left")
-                .select(col(MONTH), col(THEME), col(ARTICLES), col(THEME_ARTICLES),
+                .select(col(MONTH), col(THEME), col(ARTICLES), col(THEME_ARTICLES), col(STORIES), col(THEME_STORIES),
                         round(col(THEME_ARTICLES).divide(col(ARTICLES)), 6).as(SHARE),
                         wilsonLow(col(THEME_ARTICLES), col(ARTICLES)).as(SHARE_LOW),
                         wilsonHigh(col(THEME_ARTICLES), col(ARTICLES)).as(SHARE_HIGH),
@@ -79,7 +85,8 @@ public final class ThemeTables {
 
     /** Adds {@code share_change} to rows of {@link #monthlyCounts} (or of theme_monthly): against the theme's month before. */
     public static Dataset<Row> withShareChange(Dataset<Row> monthlyCounts) {
-        return monthlyCounts.select(col(MONTH), col(THEME), col(ARTICLES), col(THEME_ARTICLES), col(SHARE),
+        return monthlyCounts.select(col(MONTH), col(THEME), col(ARTICLES), col(THEME_ARTICLES), col(STORIES),
+                col(THEME_STORIES), col(SHARE),
                 col(SHARE_LOW), col(SHARE_HIGH),
                 round(col(SHARE).minus(lag(col(SHARE), 1).over(Window.partitionBy(THEME).orderBy(MONTH))), 6).as(SHARE_CHANGE),
                 col(MEAN_SCORE), col(TOP_TERMS), col(EXAMPLE_DOC_IDS));

@@ -4,19 +4,24 @@ import nl.newsthemes.features.Vocabulary;
 import org.apache.spark.ml.clustering.LDA;
 import org.apache.spark.ml.clustering.LocalLDAModel;
 import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import static nl.newsthemes.schema.Columns.*;
 import static org.apache.spark.ml.functions.vector_to_array;
@@ -33,12 +38,18 @@ import static org.apache.spark.sql.functions.*;
 public final class TopicModel {
     /** Each online mini-batch should hold about this many documents, so small corpora are not fitted on crumbs. */
     static final int MIN_BATCH_DOCUMENTS = 256;
-    /** Passes over the corpus that the mini-batches add up to, for corpora large enough to sample from. */
-    static final double PASSES = 2.0;
     static final int LABEL_WORDS = 3;
 
-    /** One row of the {@code topics} table. */
-    public record TopicTerm(int topic, int rank, String term, double weight, String label) {
+    /**
+     * One row of the {@code topics} table: a term of a topic, and the topic's label, coherence ({@code npmi}) and
+     * closest theme (null where none correlates), repeated on each of its rows so a reader needs no join.
+     */
+    public record TopicTerm(int topic, int rank, String term, double weight, String label, double npmi,
+                            String closestTheme, Double themeCorrelation) {
+        TopicTerm scored(double npmi, TopicThemes.Closest closest) {
+            return new TopicTerm(topic, rank, term, weight, label, npmi,
+                    closest == null ? null : closest.theme(), closest == null ? null : closest.correlation());
+        }
     }
 
     static final StructType TOPICS_SCHEMA = new StructType()
@@ -46,7 +57,10 @@ public final class TopicModel {
             .add(RANK, DataTypes.IntegerType, false)
             .add(TERM, DataTypes.StringType, false)
             .add(WEIGHT, DataTypes.DoubleType, false)
-            .add(LABEL, DataTypes.StringType, false);
+            .add(LABEL, DataTypes.StringType, false)
+            .add(NPMI, DataTypes.DoubleType, false)
+            .add(CLOSEST_THEME, DataTypes.StringType, true)
+            .add(THEME_CORRELATION, DataTypes.DoubleType, true);
 
     /** The schemas of doc_topics and topic_monthly, for the empty tables of a run that fitted no topics. */
     public static final StructType DOC_TOPICS_SCHEMA = new StructType()
@@ -66,23 +80,35 @@ public final class TopicModel {
     private final List<String> labels;
     private final List<TopicTerm> topicTerms;
     private final double subsamplingRate;
+    /** Per topic position, the vocabulary indices of its {@link TopicCoherence#TOP_WORDS} top words. */
+    private final int[][] topWords;
+    /** Per topic position in the MLlib model, the topic's id in the outputs (see {@link TopicRegistry}). */
+    private final int[] ids;
 
-    private TopicModel(LocalLDAModel model, List<String> labels, List<TopicTerm> topicTerms, double subsamplingRate) {
+    private TopicModel(LocalLDAModel model, List<String> labels, List<TopicTerm> topicTerms, double subsamplingRate,
+                       int[][] topWords, int[] ids) {
         this.model = model;
         this.labels = labels;
         this.topicTerms = topicTerms;
         this.subsamplingRate = subsamplingRate;
+        this.topWords = topWords;
+        this.ids = ids;
     }
 
-    /** A model saved with {@link #saveLda} and described by {@link #topicTerms()}, as a later run loads it. */
-    public static TopicModel restore(String ldaPath, List<TopicTerm> topicTerms, double subsamplingRate) {
-        List<String> labels = new ArrayList<>();
-        for (TopicTerm t : topicTerms) {
-            if (t.rank() == 1) {
-                labels.add(t.label());
-            }
-        }
-        return new TopicModel(LocalLDAModel.load(ldaPath), List.copyOf(labels), List.copyOf(topicTerms), subsamplingRate);
+    /**
+     * A model saved with {@link #saveLda} and described by {@link #topicTerms()} (whose topics are ids), as a later
+     * run loads it.
+     *
+     * @param ids the id of each topic position, as {@link #ids()} gave when it was saved
+     */
+    public static TopicModel restore(String ldaPath, List<TopicTerm> topicTerms, double subsamplingRate, int[] ids,
+                                     double termRelevance) {
+        Map<Integer, String> labelById = new HashMap<>();
+        topicTerms.forEach(t -> labelById.put(t.topic(), t.label()));
+        List<String> labels = Arrays.stream(ids).mapToObj(labelById::get).toList();
+        LocalLDAModel model = LocalLDAModel.load(ldaPath);
+        int[][] topWords = TopicTermRanking.top(model.topicsMatrix(), termRelevance, TopicCoherence.TOP_WORDS);
+        return new TopicModel(model, labels, List.copyOf(topicTerms), subsamplingRate, topWords, ids.clone());
     }
 
     /** Saves the fitted MLlib model (its topics matrix and settings) to {@code path}, replacing what is there. */
@@ -104,8 +130,10 @@ public final class TopicModel {
      * @param documents number of rows of {@code counted}
      */
     public static TopicModel fit(SparkSession spark, Dataset<Row> counted, long documents, int k, long seed,
-                                 int maxIterations, double learningOffset, int topicTerms, Vocabulary vocabulary) {
-        double rate = Math.min(1.0, Math.max(PASSES / maxIterations, (double) MIN_BATCH_DOCUMENTS / documents));
+                                 int maxIterations, double passes, double learningOffset, int topicTerms,
+                                 double termRelevance, boolean optimizeAlpha, Vocabulary vocabulary) {
+        // Mini-batches of passes / maxIterations of the corpus, so the iterations add up to that many passes.
+        double rate = Math.min(1.0, Math.max(passes / maxIterations, (double) MIN_BATCH_DOCUMENTS / documents));
         LDA lda = new LDA()
                 .setK(k)
                 .setSeed(seed)
@@ -113,32 +141,107 @@ public final class TopicModel {
                 .setMaxIter(maxIterations)
                 .setSubsamplingRate(rate)
                 .setLearningOffset(learningOffset)
-                .setOptimizeDocConcentration(true)
+                .setOptimizeDocConcentration(optimizeAlpha)
                 .setFeaturesCol(COUNTS)
                 .setTopicDistributionCol(TOPIC_DISTRIBUTION);
         // The online optimizer always gives a LocalLDAModel, the kind that can be saved and loaded on its own.
         LocalLDAModel model = (LocalLDAModel) lda.fit(counted);
-        List<Row> described = model.describeTopics(topicTerms).orderBy(TOPIC).collectAsList();
+        org.apache.spark.ml.linalg.Matrix matrix = model.topicsMatrix();
+        double[][] probability = TopicTermRanking.probabilities(matrix);
+        int[][] ranked = TopicTermRanking.top(matrix, termRelevance, Math.max(topicTerms, TopicCoherence.TOP_WORDS));
         List<TopicTerm> rows = new ArrayList<>();
         List<String> labels = new ArrayList<>();
-        for (Row topic : described) {
-            int id = topic.getInt(0);
-            List<Integer> indices = topic.getList(1);
-            List<Double> weights = topic.getList(2);
-            List<String> words = indices.stream().map(i -> vocabulary.surfaces().get(i)).toList();
+        int[][] topWords = new int[k][];
+        for (int id = 0; id < k; id++) {
+            topWords[id] = Arrays.copyOf(ranked[id], Math.min(TopicCoherence.TOP_WORDS, ranked[id].length));
+            List<String> words = Arrays.stream(ranked[id]).limit(topicTerms).mapToObj(i -> vocabulary.surfaces().get(i)).toList();
             String label = String.join(" / ", words.subList(0, Math.min(LABEL_WORDS, words.size())));
             labels.add(label);
             for (int rank = 0; rank < words.size(); rank++) {
-                rows.add(new TopicTerm(id, rank + 1, words.get(rank), round6(weights.get(rank)), label));
+                rows.add(new TopicTerm(id, rank + 1, words.get(rank), round6(probability[id][ranked[id][rank]]), label,
+                        0.0, null, null));
             }
         }
-        return new TopicModel(model, List.copyOf(labels), List.copyOf(rows), rate);
+        return new TopicModel(model, List.copyOf(labels), List.copyOf(rows), rate, topWords,
+                java.util.stream.IntStream.range(0, k).toArray());
+    }
+
+    /** The id of each topic position of the MLlib model. */
+    public int[] ids() {
+        return ids.clone();
+    }
+
+    /** The ids, ascending: the order of {@code topic_distribution}. */
+    public int[] sortedIds() {
+        return Arrays.stream(ids).sorted().toArray();
+    }
+
+    /** This model with its topics under the given ids (by position), in every table it makes. */
+    public TopicModel withIds(int[] newIds) {
+        Map<Integer, Integer> byOldId = new HashMap<>();
+        for (int position = 0; position < ids.length; position++) {
+            byOldId.put(ids[position], newIds[position]);
+        }
+        List<TopicTerm> rows = topicTerms.stream().map(t -> new TopicTerm(byOldId.get(t.topic()), t.rank(), t.term(),
+                t.weight(), t.label(), t.npmi(), t.closestTheme(), t.themeCorrelation())).toList();
+        return new TopicModel(model, labels, rows, subsamplingRate, topWords, newIds.clone());
+    }
+
+    /**
+     * Each topic's distribution over the vocabulary's terms, by position: what {@link TopicMatching} compares
+     * across models with different vocabularies.
+     */
+    public List<Map<String, Double>> termDistributions(List<String> terms) {
+        org.apache.spark.ml.linalg.Matrix matrix = model.topicsMatrix();
+        List<Map<String, Double>> topics = new ArrayList<>();
+        for (int k = 0; k < matrix.numCols(); k++) {
+            double total = 0;
+            for (int w = 0; w < matrix.numRows(); w++) {
+                total += matrix.apply(w, k);
+            }
+            Map<String, Double> topic = new HashMap<>();
+            for (int w = 0; w < matrix.numRows(); w++) {
+                topic.put(terms.get(w), matrix.apply(w, k) / total);
+            }
+            topics.add(topic);
+        }
+        return topics;
+    }
+
+    /** Per topic, the vocabulary indices of its top {@link TopicCoherence#TOP_WORDS} words. */
+    public int[][] topWords() {
+        return topWords;
+    }
+
+    /**
+     * This model with each topic's coherence and closest theme in its {@code topics} rows.
+     *
+     * @param npmi    by topic position
+     * @param closest by topic id
+     */
+    public TopicModel scored(double[] npmi, Map<Integer, TopicThemes.Closest> closest) {
+        Map<Integer, Double> npmiById = new HashMap<>();
+        for (int position = 0; position < ids.length; position++) {
+            npmiById.put(ids[position], npmi[position]);
+        }
+        List<TopicTerm> rows = topicTerms.stream()
+                .map(t -> t.scored(npmiById.get(t.topic()), closest.get(t.topic()))).toList();
+        return new TopicModel(model, labels, rows, subsamplingRate, topWords, ids);
+    }
+
+    /**
+     * MLlib's log perplexity bound per word (lower is better) on {@code sample}: a sample, because over the whole
+     * corpus it costs more than the fit itself.
+     */
+    public double logPerplexity(Dataset<Row> sample) {
+        return round6(model.logPerplexity(sample));
     }
 
     /** The {@code topics} table: topic, rank, term, weight, label. */
     public Dataset<Row> topics(SparkSession spark) {
         List<Row> rows = topicTerms.stream()
-                .map(t -> RowFactory.create(t.topic(), t.rank(), t.term(), t.weight(), t.label())).toList();
+                .map(t -> RowFactory.create(t.topic(), t.rank(), t.term(), t.weight(), t.label(), t.npmi(),
+                        t.closestTheme(), t.themeCorrelation())).toList();
         return spark.createDataFrame(rows, TOPICS_SCHEMA);
     }
 
@@ -150,27 +253,49 @@ public final class TopicModel {
         return subsamplingRate;
     }
 
-    /** doc_id, month, dominant_topic, dominant_share, topic_distribution (shares rounded to 6 decimals). */
+    /**
+     * doc_id, month, dominant_topic, dominant_share, topic_distribution: the shares (rounded to 6 decimals) in the
+     * order of the topic ids, and the id of the largest.
+     */
     public Dataset<Row> docTopics(Dataset<Row> counted) {
+        int[] sorted = sortedIds();
+        Column[] positions = new Column[sorted.length];
+        for (int i = 0; i < sorted.length; i++) {
+            positions[i] = lit(positionOf(sorted[i]) + 1);
+        }
+        Column sortedIds = array(Arrays.stream(sorted).mapToObj(functions::lit).toArray(Column[]::new));
         Dataset<Row> distributions = model.transform(counted)
-                .select(col(DOC_ID), col(MONTH), transform(vector_to_array(col(TOPIC_DISTRIBUTION), "float64"),
-                        x -> round(x, 6)).as(TOPIC_DISTRIBUTION));
+                .select(col(DOC_ID), col(MONTH), vector_to_array(col(TOPIC_DISTRIBUTION), "float64").as(TOPIC_DISTRIBUTION))
+                .select(col(DOC_ID), col(MONTH), transform(array(positions),
+                        p -> round(element_at(col(TOPIC_DISTRIBUTION), p), 6)).as(TOPIC_DISTRIBUTION));
         return distributions.select(
                 col(DOC_ID), col(MONTH),
-                array_position(col(TOPIC_DISTRIBUTION), array_max(col(TOPIC_DISTRIBUTION))).minus(1).cast("int").as(DOMINANT_TOPIC),
+                element_at(sortedIds, array_position(col(TOPIC_DISTRIBUTION), array_max(col(TOPIC_DISTRIBUTION))).cast("int"))
+                        .as(DOMINANT_TOPIC),
                 array_max(col(TOPIC_DISTRIBUTION)).as(DOMINANT_SHARE),
                 col(TOPIC_DISTRIBUTION));
+    }
+
+    private int positionOf(int id) {
+        for (int position = 0; position < ids.length; position++) {
+            if (ids[position] == id) {
+                return position;
+            }
+        }
+        throw new IllegalArgumentException("no topic " + id);
     }
 
     /** month, topic, label, mean_share, dominant_articles, from {@link #docTopics}. */
     public Dataset<Row> monthly(SparkSession spark, Dataset<Row> docTopics) {
         List<Row> labelRows = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) {
-            labelRows.add(RowFactory.create(i, labels.get(i)));
+            labelRows.add(RowFactory.create(ids[i], labels.get(i)));
         }
         Dataset<Row> labelTable = spark.createDataFrame(labelRows, new StructType()
                 .add(TOPIC, DataTypes.IntegerType).add(LABEL, DataTypes.StringType));
-        return docTopics.select(col(MONTH), col(DOMINANT_TOPIC), posexplode(col(TOPIC_DISTRIBUTION)).as(new String[]{TOPIC, SHARE}))
+        Column sortedIds = array(Arrays.stream(sortedIds()).mapToObj(functions::lit).toArray(Column[]::new));
+        return docTopics.select(col(MONTH), col(DOMINANT_TOPIC), posexplode(col(TOPIC_DISTRIBUTION)).as(new String[]{"pos", SHARE}))
+                .withColumn(TOPIC, element_at(sortedIds, col("pos").plus(1)))
                 .groupBy(MONTH, TOPIC)
                 .agg(round(avg(SHARE), 6).as(MEAN_SHARE),
                         sum(when(col(DOMINANT_TOPIC).equalTo(col(TOPIC)), 1).otherwise(0)).cast("long").as(DOMINANT_ARTICLES))
@@ -178,7 +303,7 @@ public final class TopicModel {
                 .select(MONTH, TOPIC, LABEL, MEAN_SHARE, DOMINANT_ARTICLES);
     }
 
-    static double round6(double value) {
+    public static double round6(double value) {
         return Math.round(value * 1e6) / 1e6;
     }
 
@@ -190,12 +315,17 @@ public final class TopicModel {
     private static final UserDefinedFunction NON_ZEROS =
             udf((UDF1<Vector, Integer>) Vector::numNonzeros, DataTypes.IntegerType);
 
+    /** The documents that have at least one vocabulary word: the others have no topic distribution. */
+    public static Dataset<Row> withWords(Dataset<Row> counted) {
+        return counted.filter(NON_ZEROS.apply(col(COUNTS)).gt(0));
+    }
+
     /**
      * The persisted documents LDA iterates over: those with a vocabulary word, in a partitioning and order that
      * depend only on the doc_ids (not on the cluster's cores), so that a seed gives the same model everywhere.
      */
     public static Dataset<Row> trainingSet(Dataset<Row> counted, int partitions) {
-        return counted.filter(NON_ZEROS.apply(col(COUNTS)).gt(0))
+        return withWords(counted)
                 .repartition(partitions, col(DOC_ID))
                 .sortWithinPartitions(DOC_ID)
                 .persist(StorageLevel.MEMORY_AND_DISK());

@@ -51,7 +51,7 @@ class ClusterSubmitIT {
         assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", input.toString(), "--output", localOut.toString(),
                 "--seed", "7", "--master", "local[2]"}));
         for (String table : List.of("theme_monthly", "theme_source_monthly", "doc_themes", "topics", "topic_monthly",
-                "doc_topics", "terms_monthly", "documents", "rejects", "input_files")) {
+                "doc_topics", "terms_monthly", "documents", "rejects", "input_files", "topic_registry", "topic_sweep")) {
             assertEquals(Files.readString(localOut.resolve("csv/" + table + ".csv")),
                     Files.readString(clusterOut.resolve("csv/" + table + ".csv")), table);
         }

@@ -150,7 +150,7 @@ class IncrementalRunTest extends SparkTestBase {
         return copy;
     }
 
-    private static void write(Path file, List<ObjectNode> articles) throws IOException {
+    static void write(Path file, List<ObjectNode> articles) throws IOException {
         StringBuilder text = new StringBuilder();
         for (ObjectNode a : articles) {
             text.append(JSON.writeValueAsString(a)).append('\n');

@@ -47,7 +47,7 @@ class FaultTest {
         }
         assertEquals(1, FlakyFileSystem.FAILED.get(), "the fault was injected once");
         for (String table : List.of("theme_monthly", "doc_themes", "topics", "topic_monthly", "doc_topics", "terms_monthly",
-                "documents", "rejects", "input_files")) {
+                "documents", "rejects", "input_files", "topic_registry", "topic_sweep")) {
             assertEquals(Files.readString(clean.resolve("csv/" + table + ".csv")),
                     Files.readString(retried.resolve("csv/" + table + ".csv")), table);
         }

@@ -37,15 +37,18 @@ class ThemeTablesTest extends SparkTestBase {
                 hit("c", "2022-01", "nato", 2, "navo … lidmaatschap"),
                 hit("d", "2022-01", "nato", 0),
                 hit("e", "2022-02", "nato", 0)), schema);
+        // d is a near-copy of a: an article, but not another story.
+        Dataset<Row> duplicates = spark.createDataFrame(List.of(RowFactory.create("d", "a", 0.9)), new StructType()
+                .add(DOC_ID, DataTypes.StringType).add(DUPLICATE_OF, DataTypes.StringType).add(SIMILARITY, DataTypes.DoubleType));
         // Wilson 95% intervals as statsmodels' proportion_confint(x, n, method="wilson") gives them.
         assertEquals(List.of(
-                Arrays.asList("2022-01", "nato", 4L, 1L, 0.25, 0.045587, 0.699358, null, 0.5,
+                Arrays.asList("2022-01", "nato", 4L, 1L, 3L, 1L, 0.25, 0.045587, 0.699358, null, 0.5,
                         List.of("navo … lidmaatschap"), List.of("c")),
-                Arrays.asList("2022-01", "sanctions", 4L, 3L, 0.75, 0.300642, 0.954413, null, 1.75,
+                Arrays.asList("2022-01", "sanctions", 4L, 3L, 3L, 2L, 0.75, 0.300642, 0.954413, null, 1.75,
                         List.of("sancties", "boycot", "embargo"), List.of("a", "d", "b")),
-                Arrays.asList("2022-02", "nato", 1L, 0L, 0.0, 0.0, 0.793451, -0.25, 0.0, List.of(), List.of()),
-                Arrays.asList("2022-02", "sanctions", 1L, 0L, 0.0, 0.0, 0.793451, -0.75, 0.0, List.of(), List.of())),
-                values(ThemeTables.monthly(docThemes).orderBy(MONTH, THEME)));
+                Arrays.asList("2022-02", "nato", 1L, 0L, 1L, 0L, 0.0, 0.0, 0.793451, -0.25, 0.0, List.of(), List.of()),
+                Arrays.asList("2022-02", "sanctions", 1L, 0L, 1L, 0L, 0.0, 0.0, 0.793451, -0.75, 0.0, List.of(), List.of())),
+                values(ThemeTables.monthly(docThemes, duplicates).orderBy(MONTH, THEME)));
     }
 
     @Test

@@ -1,0 +1,178 @@
+package nl.newsthemes;
+
+import nl.newsthemes.config.JobConfig;
+import nl.newsthemes.features.DistinctiveTerms;
+import nl.newsthemes.features.NearDuplicates;
+import nl.newsthemes.features.Phrases;
+import nl.newsthemes.features.Vocabulary;
+import nl.newsthemes.nightly.ModelStore;
+import nl.newsthemes.topics.TopicCoherence;
+import nl.newsthemes.topics.TopicCount;
+import nl.newsthemes.topics.TopicLineage;
+import nl.newsthemes.topics.TopicMatching;
+import nl.newsthemes.topics.TopicModel;
+import nl.newsthemes.topics.TopicQuality;
+import nl.newsthemes.topics.TopicRegistry;
+import nl.newsthemes.topics.TopicSweep;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static nl.newsthemes.schema.Columns.DOC_ID;
+
+/**
+ * The corpus-wide model of a full run: phrases, vocabulary, IDF and LDA topics, either fitted anew on this corpus
+ * ({@code --model refit}) or taken as saved ({@code --model reuse}: transform only). A refit's topics are matched to
+ * the previous model's ({@link TopicMatching}) so that a topic keeps its id from night to night
+ * ({@link TopicRegistry}).
+ */
+final class ModelStage {
+    /** Documents per LDA partition: enough work per task, independent of the machine so results are too. */
+    static final int DOCUMENTS_PER_MODEL_PARTITION = ThemesPipeline.DOCUMENTS_PER_MODEL_PARTITION;
+
+    /**
+     * @param analyzed  the analyzed documents with phrases joined (persisted; the caller unpersists)
+     * @param training  the documents with a vocabulary word, as LDA sees them (persisted; null without vocabulary)
+     * @param modelled  rows of {@code training}
+     * @param model     the topic model under its topics' ids; null when no topics were fitted
+     * @param duplicates doc_id, duplicate_of, similarity of the near-copies (see {@link NearDuplicates}), which LDA
+     *                   does not train on
+     * @param withWords  every document with a vocabulary word, as counts (what doc_topics covers)
+     */
+    record Result(Dataset<Row> analyzed, Phrases phrases, Vocabulary vocabulary, double[] idf, TopicCount topics,
+                  Dataset<Row> training, long modelled, TopicModel model, TopicRegistry registry, TopicLineage lineage,
+                  TopicSweep sweep, Dataset<Row> duplicates, Dataset<Row> withWords) {
+    }
+
+    private final SparkSession spark;
+    private final JobConfig config;
+    private final StageTimer timer;
+
+    ModelStage(SparkSession spark, JobConfig config, StageTimer timer) {
+        this.spark = spark;
+        this.config = config;
+        this.timer = timer;
+    }
+
+    /**
+     * @param words    the analyzed documents (persisted); unpersisted here when phrases make a new dataset of them
+     * @param loaded   number of documents
+     * @param previous the latest saved model, or null
+     */
+    Result run(Dataset<Row> words, long loaded, ModelStore.Saved previous, String source, String runId) {
+        boolean reuse = config.reuseModel();
+        Phrases phrases = reuse ? previous.model().phraseModel() : timer.time("phrases", () -> Phrases.learn(words,
+                config.phraseMinCount(), config.phraseThreshold(), config.maxPhrases()), p -> p.size() + " phrases");
+        Dataset<Row> analyzed = words;
+        if (phrases.size() > 0) {
+            analyzed = phrases.apply(words).persist(StorageLevel.MEMORY_AND_DISK());
+            words.unpersist();
+        }
+        Dataset<Row> docs = analyzed;
+        Dataset<Row> duplicates = timer.time("near-duplicates", () -> NearDuplicates.find(docs,
+                config.duplicateSimilarity(), config.seed()), d -> d.count() + " articles are near-copies of an earlier one");
+        Vocabulary vocabulary = reuse ? previous.model().vocabulary() : timer.time("vocabulary", () -> Vocabulary.fit(docs,
+                loaded, config.vocabSize(), config.minDocFreq(), config.maxDocFreq()), v -> v.size() + " terms");
+        // A corpus of a few articles can leave no term in two documents: then there is nothing to count or model.
+        if (vocabulary.size() == 0) {
+            TopicCount none = TopicCount.choose(config.topics(), 0, 0);
+            return new Result(analyzed, phrases, vocabulary, new double[0], none, null, 0, null, TopicRegistry.empty(),
+                    new TopicLineage(config.model(), source, null, 0, 0, 0, config.topicMatchSimilarity()), TopicSweep.none(),
+                    duplicates, null);
+        }
+        Dataset<Row> counted = vocabulary.countVectorizer().transform(analyzed);
+        double[] idf = reuse ? previous.model().idf()
+                : timer.time("idf", () -> DistinctiveTerms.idf(counted), w -> w.length + " terms");
+
+        int partitions = (int) Math.max(1, Math.min(200, loaded / DOCUMENTS_PER_MODEL_PARTITION + 1));
+        // LDA learns from each story once: a story in ten papers would otherwise weigh ten times.
+        Dataset<Row> training = TopicModel.trainingSet(counted.join(duplicates.select(DOC_ID), new String[]{DOC_ID}, "left_anti"),
+                partitions);
+        long modelled = timer.time("lda-input", training::count, n -> n + " unique stories with vocabulary words");
+        Dataset<Row> withWords = TopicModel.withWords(counted);
+        if (reuse) {
+            TopicModel saved = previous.topicModel(config.topicTermRelevance());
+            int topics = saved == null ? 0 : saved.ids().length;
+            return new Result(analyzed, phrases, vocabulary, idf, previous.model().topics(), training, modelled, saved,
+                    previous.model().registry().seenAgain(config.runDate()),
+                    new TopicLineage(config.model(), source, previous.model().runId(), topics, 0, 0, config.topicMatchSimilarity()),
+                    TopicSweep.none(), duplicates, withWords);
+        }
+        TopicCount requested = TopicCount.choose(config.topics(), modelled, vocabulary.size());
+        if (requested.used() == 0) {
+            return new Result(analyzed, phrases, vocabulary, idf, requested, training, modelled, null, TopicRegistry.empty(),
+                    new TopicLineage(config.model(), source, null, 0, 0, 0, config.topicMatchSimilarity()), TopicSweep.none(),
+                    duplicates, withWords);
+        }
+        TopicModel fitted;
+        TopicSweep sweep = TopicSweep.none();
+        TopicCount k = requested;
+        if (config.topicsAuto()) {
+            List<TopicSweep.Point> points = new ArrayList<>();
+            List<TopicModel> models = new ArrayList<>();
+            for (int candidate : config.topicSweep().stream().map(n -> TopicCount.choose(n, modelled, vocabulary.size()).used())
+                    .distinct().sorted().toList()) {
+                long started = System.nanoTime();
+                TopicModel model = timer.time("lda-k" + candidate, () -> fit(training, modelled, candidate, vocabulary),
+                        m -> candidate + " topics on " + modelled + " documents");
+                double npmi = TopicQuality.of(TopicCoherence.npmi(spark, training, modelled, model.topWords()), 0, 0).meanNpmi();
+                points.add(new TopicSweep.Point(candidate, npmi, TopicModel.round6((System.nanoTime() - started) / 1e9), false));
+                models.add(model);
+            }
+            int best = TopicSweep.best(points);
+            TopicSweep.Point chosen = points.get(best);
+            points.set(best, new TopicSweep.Point(chosen.k(), chosen.meanNpmi(), chosen.seconds(), true));
+            sweep = new TopicSweep(List.copyOf(points));
+            fitted = models.get(best);
+            k = new TopicCount(chosen.k(), chosen.k(), String.format(Locale.ROOT,
+                    "chosen by coherence (--topics auto) from %s: mean NPMI %.3f",
+                    points.stream().map(p -> String.valueOf(p.k())).toList(), chosen.meanNpmi()));
+        } else {
+            fitted = timer.time("lda", () -> fit(training, modelled, requested.used(), vocabulary),
+                    m -> requested.used() + " topics on " + modelled + " documents");
+        }
+        TopicCount used = k;
+        TopicSweep tried = sweep;
+        return timer.time("topic-ids", () -> withIds(fitted, previous, source, runId, docs, phrases, vocabulary,
+                idf, used, training, modelled, tried, duplicates, withWords), r -> r.lineage().matched() + " topics kept their id, "
+                + r.lineage().added() + " new, " + r.lineage().vanished() + " vanished");
+    }
+
+    private TopicModel fit(Dataset<Row> training, long modelled, int k, Vocabulary vocabulary) {
+        return TopicModel.fit(spark, training, modelled, k, config.seed(), config.ldaMaxIterations(), config.ldaPasses(),
+                config.ldaLearningOffset(), config.topicTerms(), config.topicTermRelevance(),
+                config.ldaOptimizeAlpha(), vocabulary);
+    }
+
+    /** The refit's topics under the ids of the previous topics they match, or new ones. */
+    private Result withIds(TopicModel fitted, ModelStore.Saved previous, String source, String runId,
+                           Dataset<Row> analyzed, Phrases phrases, Vocabulary vocabulary, double[] idf, TopicCount k,
+                           Dataset<Row> training, long modelled, TopicSweep sweep, Dataset<Row> duplicates,
+                           Dataset<Row> withWords) {
+        TopicRegistry before = previous == null ? TopicRegistry.empty() : previous.model().registry();
+        TopicModel previousTopics = previous == null ? null : previous.topicModel(config.topicTermRelevance());
+        Map<Integer, TopicMatching.Match> matches = Map.of();
+        if (previousTopics != null) {
+            List<Map<String, Double>> old = previousTopics.termDistributions(previous.model().terms());
+            int[] oldIds = previousTopics.ids();
+            Map<Integer, Map<String, Double>> byId = new HashMap<>();
+            for (int position = 0; position < oldIds.length; position++) {
+                byId.put(oldIds[position], old.get(position));
+            }
+            matches = TopicMatching.match(byId, fitted.termDistributions(vocabulary.terms()), config.topicMatchSimilarity());
+        }
+        TopicRegistry.Assigned assigned = before.assign(fitted.labels(), matches, config.runDate());
+        int vanished = (int) (before.active().size() - matches.size());
+        return new Result(analyzed, phrases, vocabulary, idf, k, training, modelled, fitted.withIds(assigned.ids()),
+                assigned.registry(), new TopicLineage(config.model(), source,
+                previous == null ? null : previous.model().runId(), matches.size(), fitted.labels().size() - matches.size(),
+                vanished, config.topicMatchSimilarity()), sweep, duplicates, withWords);
+    }
+}

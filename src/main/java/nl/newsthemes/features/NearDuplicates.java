@@ -1,0 +1,85 @@
+package nl.newsthemes.features;
+
+import org.apache.spark.ml.feature.HashingTF;
+import org.apache.spark.ml.feature.MinHashLSH;
+import org.apache.spark.ml.feature.MinHashLSHModel;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+import java.util.List;
+
+import static nl.newsthemes.schema.Columns.*;
+import static org.apache.spark.sql.functions.*;
+
+/**
+ * Articles that are copies or near-copies of an earlier one: the same agency story in several papers, a story
+ * published again with a new headline. Each article is the set of its shingles (every run of
+ * {@link #SHINGLE_TERMS} content terms); two articles are near-duplicates when the Jaccard similarity of their
+ * shingle sets is at least the configured similarity. Spark MLlib's MinHash LSH finds the candidate pairs without
+ * comparing every pair; each pair it returns has its exact Jaccard distance.
+ *
+ * <p>An article's {@code duplicate_of} is the earliest article it is a near-copy of (by date, then doc_id), so
+ * the first telling of a story is the story, and every later copy points at one that came before it. Articles of
+ * fewer than {@link #MIN_SHINGLES} shingles (headlines, captions) are too short to tell a copy from a shared phrase
+ * and are never duplicates. Deterministic for a seed: MinHash's hash functions come from it.
+ */
+public final class NearDuplicates {
+    /** Content terms per shingle: three in a row rarely repeat between different stories, but do between copies. */
+    static final int SHINGLE_TERMS = 3;
+    static final int MIN_SHINGLES = 10;
+    /** Hash tables of the LSH: a pair of similarity 0.5 is missed with a chance of 0.5^8, one in 256. */
+    static final int HASH_TABLES = 8;
+    static final int SHINGLE_SPACE = 1 << 22;
+
+    private NearDuplicates() {
+    }
+
+    static final StructType SCHEMA = new StructType()
+            .add(DOC_ID, DataTypes.StringType, false)
+            .add(DUPLICATE_OF, DataTypes.StringType, false)
+            .add(SIMILARITY, DataTypes.DoubleType, false);
+
+    /** No near-duplicates: what {@link #find} gives for a corpus without any. */
+    public static Dataset<Row> none(SparkSession spark) {
+        return spark.createDataFrame(List.of(), SCHEMA);
+    }
+
+    /**
+     * @param documents  doc_id, date, terms (content terms in text order)
+     * @param similarity the least Jaccard similarity of two near-copies, above 0 and at most 1
+     * @return doc_id, duplicate_of, similarity: one row per article that is a near-copy of an earlier one
+     */
+    public static Dataset<Row> find(Dataset<Row> documents, double similarity, long seed) {
+        Column shingles = transform(sequence(lit(1), size(col(TERMS)).minus(SHINGLE_TERMS - 1)),
+                i -> concat_ws(" ", slice(col(TERMS), i, lit(SHINGLE_TERMS))));
+        Dataset<Row> shingled = documents
+                .filter(size(col(TERMS)).geq(SHINGLE_TERMS - 1 + MIN_SHINGLES))
+                .select(col(DOC_ID), concat_ws("/", coalesce(col(DATE), lit("")), col(DOC_ID)).as("order"),
+                        array_distinct(shingles).as("shingles"));
+        Dataset<Row> vectors = new HashingTF().setBinary(true).setNumFeatures(SHINGLE_SPACE)
+                .setInputCol("shingles").setOutputCol("features").transform(shingled)
+                .select(DOC_ID, "order", "features")
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            MinHashLSHModel lsh = new MinHashLSH().setNumHashTables(HASH_TABLES).setSeed(seed)
+                    .setInputCol("features").setOutputCol("hashes").fit(vectors);
+            Dataset<Row> pairs = lsh.approxSimilarityJoin(vectors, vectors, 1.0 - similarity, "distance")
+                    .select(col("datasetA." + DOC_ID).as("earlier"), col("datasetA.order").as("earlier_order"),
+                            col("datasetB." + DOC_ID).as(DOC_ID), col("datasetB.order").as("order"),
+                            col("distance"))
+                    .filter(col("earlier_order").lt(col("order")));
+            return pairs.groupBy(DOC_ID)
+                    .agg(min(struct(col("earlier_order"), col("earlier"), col("distance"))).as("first"))
+                    .select(col(DOC_ID), col("first.earlier").as(DUPLICATE_OF),
+                            round(lit(1.0).minus(col("first.distance")), 6).as(SIMILARITY))
+                    .localCheckpoint();
+        } finally {
+            vectors.unpersist();
+        }
+    }
+}

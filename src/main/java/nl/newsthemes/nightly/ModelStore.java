@@ -1,0 +1,135 @@
+package nl.newsthemes.nightly;
+
+import nl.newsthemes.config.ConfigException;
+import nl.newsthemes.output.OutputFolder;
+import nl.newsthemes.topics.TopicModel;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileContext;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Options;
+import org.apache.hadoop.fs.Path;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Where the topic model that the next run builds on is read from, and, with {@code --model-dir}, kept.
+ *
+ * <p>Without a model folder the model lives with the output, in {@code _state/model/}, published with it. With one,
+ * each run also writes its model into {@code DIR/<run id>/} (a new folder that no reader looks at yet) and, after
+ * the output is published, points {@code DIR/LATEST} at it by an atomic rename; readers take the version LATEST names.
+ * A run that fails leaves LATEST as it was. The newest {@link #VERSIONS_KEPT} versions are kept.
+ */
+public final class ModelStore {
+    static final String LATEST = "LATEST";
+    static final int VERSIONS_KEPT = 5;
+
+    /** A saved model and the folder that holds its model.json and lda/. */
+    public record Saved(SavedModel model, Path folder) {
+        /** @param termRelevance the ranking of the topics' words for their coherence (see topics.TopicTermRanking) */
+        public TopicModel topicModel(double termRelevance) {
+            return model.topicModelIn(folder, termRelevance);
+        }
+    }
+
+    private final FileSystem fs;
+    private final Configuration conf;
+    private final Path dir;
+    private final OutputFolder out;
+
+    private ModelStore(FileSystem fs, Configuration conf, Path dir, OutputFolder out) {
+        this.fs = fs;
+        this.conf = conf;
+        this.dir = dir;
+        this.out = out;
+    }
+
+    /** @param modelDir the model folder, or null to keep the model with the output only */
+    public static ModelStore of(String modelDir, OutputFolder out, Configuration conf) {
+        if (modelDir == null) {
+            return new ModelStore(out.fileSystem(), conf, null, out);
+        }
+        try {
+            Path dir = new Path(modelDir);
+            FileSystem fs = dir.getFileSystem(conf);
+            return new ModelStore(fs, conf, fs.makeQualified(dir), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reach the model folder " + modelDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Where the latest model is read from, for the manifest and messages. */
+    public String location() {
+        return dir == null ? new Path(CorpusState.folder(out.target()), SavedModel.FOLDER).toString() : dir.toString();
+    }
+
+    /** The latest saved model, or null when there is none. */
+    public Saved latest() {
+        Path folder = dir == null ? new Path(CorpusState.folder(out.target()), SavedModel.FOLDER) : latestVersion();
+        if (folder == null) {
+            return null;
+        }
+        SavedModel model = SavedModel.readFrom(fs, folder);
+        return model == null ? null : new Saved(model, folder);
+    }
+
+    /** The latest saved model; a {@link ConfigException} that says what to do when there is none. */
+    public Saved required() {
+        Saved saved = latest();
+        if (saved == null) {
+            throw new ConfigException("--model reuse needs a saved model, and " + location() + " has none: "
+                    + "run once with --model refit first");
+        }
+        return saved;
+    }
+
+    /** Writes this run's model as a new version in the model folder (nothing to do without one). */
+    public void stage(SavedModel model, TopicModel topics, String runId) {
+        if (dir != null) {
+            model.writeTo(fs, new Path(dir, runId), topics);
+        }
+    }
+
+    /** Points LATEST at this run's version, after the output is published, and removes the oldest versions. */
+    public void publish(String runId) {
+        if (dir == null) {
+            return;
+        }
+        Path next = new Path(dir, "." + LATEST + "-" + runId);
+        try {
+            try (FSDataOutputStream stream = fs.create(next, true)) {
+                stream.write((runId + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            FileContext.getFileContext(dir.toUri(), conf).rename(next, new Path(dir, LATEST), Options.Rename.OVERWRITE);
+            List<FileStatus> versions = Arrays.stream(fs.listStatus(dir))
+                    .filter(s -> s.isDirectory() && !s.getPath().getName().startsWith("."))
+                    .sorted((a, b) -> b.getPath().getName().compareTo(a.getPath().getName())).toList();
+            for (FileStatus old : versions.subList(Math.min(VERSIONS_KEPT, versions.size()), versions.size())) {
+                fs.delete(old.getPath(), true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot publish the model in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Path latestVersion() {
+        Path pointer = new Path(dir, LATEST);
+        try {
+            if (!fs.exists(pointer)) {
+                return null;
+            }
+            try (FSDataInputStream in = fs.open(pointer)) {
+                String runId = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+                return new Path(dir, runId);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + pointer + ": " + e.getMessage(), e);
+        }
+    }
+}

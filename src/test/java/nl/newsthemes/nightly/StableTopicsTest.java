@@ -1,0 +1,147 @@
+package nl.newsthemes.nightly;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import nl.newsthemes.ExitCode;
+import nl.newsthemes.SparkTestBase;
+import nl.newsthemes.ThemesJob;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static nl.newsthemes.schema.Columns.*;
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Topics that keep their ids from run to run, on 240 real articles of nl-news-2022 with 5 topics: a refit over the
+ * same input matches every topic to itself; {@code --model reuse} transforms new articles with the saved model;
+ * a refit with another seed keeps the ids of the topics it matches, gives new ids above every earlier one, and marks
+ * the rest vanished. The model is kept in a model folder, whose LATEST names the last published run's version.
+ */
+class StableTopicsTest extends SparkTestBase {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void topicsKeepTheirIdsAcrossRefitsAndReuse() throws IOException {
+        Assumptions.assumeTrue(sharedDir() != null, "../shared/corpora is absent: the stable-topics test reads nl-news-2022");
+        Map<String, List<ObjectNode>> byMonth = IncrementalRunTest.articlesByMonth(
+                sharedDir().resolve("corpora/nl-news-2022.jsonl.gz"), 80);
+        Path in = Files.createDirectories(dir.resolve("in"));
+        List<ObjectNode> first = new ArrayList<>();
+        for (String month : List.of("2022-07", "2022-08", "2022-09")) {
+            first.addAll(byMonth.get(month).subList(0, 60));
+        }
+        IncrementalRunTest.write(in.resolve("a.jsonl"), first);
+        Path out = dir.resolve("out");
+        Path models = dir.resolve("models");
+
+        // Night 1: the first model; ids 0 to 4.
+        assertEquals(ExitCode.DONE, run(in, out, models, "2026-11-01", "refit", 1));
+        List<List<Object>> topics1 = topics(out);
+        assertEquals(List.of(
+                        List.of(0, "active", "2026-11-01", "2026-11-01", "null"), List.of(1, "active", "2026-11-01", "2026-11-01", "null"),
+                        List.of(2, "active", "2026-11-01", "2026-11-01", "null"), List.of(3, "active", "2026-11-01", "2026-11-01", "null"),
+                        List.of(4, "active", "2026-11-01", "2026-11-01", "null")),
+                registry(out));
+        String run1 = manifest(out).get("run_id").asText();
+        assertEquals(run1, Files.readString(models.resolve("LATEST")).strip());
+
+        // Night 2: a refit over the same input and seed finds the same topics: each keeps its id, similarity 1.
+        assertEquals(ExitCode.DONE, run(in, out, models, "2026-11-02", "refit", 1));
+        assertEquals(topics1, topics(out));
+        assertEquals(List.of(
+                        List.of(0, "active", "2026-11-01", "2026-11-02", "1.0"), List.of(1, "active", "2026-11-01", "2026-11-02", "1.0"),
+                        List.of(2, "active", "2026-11-01", "2026-11-02", "1.0"), List.of(3, "active", "2026-11-01", "2026-11-02", "1.0"),
+                        List.of(4, "active", "2026-11-01", "2026-11-02", "1.0")),
+                registry(out));
+        JsonNode model2 = manifest(out).at("/topics/model");
+        assertEquals(List.of("refit", run1, "5", "0", "0"), List.of(model2.get("policy").asText(),
+                model2.get("previous_run").asText(), model2.get("topics_matched").asText(),
+                model2.get("topics_new").asText(), model2.get("topics_vanished").asText()));
+        List<List<Object>> docTopics2 = docTopics(out);
+
+        // Night 3: 60 more articles, transformed with the saved model: the same topics, the same shares for the
+        // articles it had, and shares for the new ones.
+        List<ObjectNode> more = new ArrayList<>(byMonth.get("2022-09").subList(60, 80));
+        more.addAll(byMonth.get("2022-08").subList(60, 80));
+        more.addAll(byMonth.get("2022-07").subList(60, 80));
+        IncrementalRunTest.write(in.resolve("b.jsonl"), more);
+        String run2 = manifest(out).get("run_id").asText();
+        assertEquals(ExitCode.DONE, run(in, out, models, "2026-11-03", "reuse", 1));
+        assertEquals(topics1, topics(out));
+        List<List<Object>> docTopics3 = docTopics(out);
+        assertEquals(240, docTopics3.size());
+        assertEquals(docTopics2, docTopics3.stream().filter(docTopics2::contains).toList(),
+                "the articles of night 2 have the same topic shares");
+        assertEquals("reuse", manifest(out).at("/topics/model/policy").asText());
+        assertEquals(run2, manifest(out).at("/topics/model/previous_run").asText());
+        assertEquals("2026-11-03", registry(out).get(0).get(3));
+
+        // Night 4: a refit with another seed. Matched topics keep their ids, new ones get 5 and up, the others vanish.
+        assertEquals(ExitCode.DONE, run(in, out, models, "2026-11-04", "refit", 7));
+        JsonNode model4 = manifest(out).at("/topics/model");
+        int matched = model4.get("topics_matched").asInt();
+        assertEquals(5 - matched, model4.get("topics_new").asInt());
+        assertEquals(5 - matched, model4.get("topics_vanished").asInt());
+        List<List<Object>> registry4 = registry(out);
+        assertEquals(5 + (5 - matched), registry4.size());
+        for (List<Object> entry : registry4) {
+            int id = (Integer) entry.get(0);
+            if (id >= 5) {
+                assertEquals(List.of(id, "active", "2026-11-04", "2026-11-04", "null"), entry);
+            } else if (entry.get(1).equals("active")) {
+                assertEquals(List.of(id, "active", "2026-11-01", "2026-11-04"), entry.subList(0, 4));
+                assertTrue(Double.parseDouble((String) entry.get(4)) >= 0.5, entry.toString());
+            } else {
+                assertEquals(List.of(id, "vanished", "2026-11-01", "2026-11-03", "1.0"), entry);
+            }
+        }
+        List<Object> activeIds = registry4.stream().filter(e -> e.get(1).equals("active")).map(e -> e.get(0)).toList();
+        assertEquals(activeIds, topics(out).stream().map(t -> t.get(0)).distinct().toList());
+        assertTrue(matched >= 1, "another seed on the same articles finds at least one of the same topics: " + registry4);
+
+        // Reuse where there is no model: exit 2 before anything is written.
+        assertEquals(ExitCode.BAD_CONFIG, run(in, dir.resolve("other"), dir.resolve("no-models"), "2026-11-05", "reuse", 1));
+        assertTrue(Files.notExists(dir.resolve("other").resolve("manifest.json")));
+    }
+
+    private static ExitCode run(Path in, Path out, Path models, String runDate, String policy, int seed) {
+        return ThemesJob.run(new String[]{"--input", in.toString(), "--output", out.toString(), "--model-dir",
+                models.toString(), "--run-date", runDate, "--model", policy, "--seed", String.valueOf(seed),
+                "--topics", "5"});
+    }
+
+    /** doc_id and topic_distribution of doc_topics, by doc_id, read now (the next run replaces the files). */
+    private List<List<Object>> docTopics(Path out) {
+        return values(spark.read().parquet(out.resolve("doc_topics").toString()).select(DOC_ID, TOPIC_DISTRIBUTION).orderBy(DOC_ID));
+    }
+
+    /** topic, rank, term, weight of the topics table, in order. */
+    private List<List<Object>> topics(Path out) {
+        return values(spark.read().parquet(out.resolve("topics").toString()).select(TOPIC, RANK, TERM, WEIGHT).orderBy(TOPIC, RANK));
+    }
+
+    /** topic, status, first_seen, last_seen, similarity (as text) of the registry, by topic. */
+    private List<List<Object>> registry(Path out) {
+        return values(spark.read().parquet(out.resolve("topic_registry").toString())
+                .select(col(TOPIC), col(STATUS), col(FIRST_SEEN), col(LAST_SEEN), col(SIMILARITY).cast("string"))
+                .na().fill("null").orderBy(TOPIC));
+    }
+
+    private static JsonNode manifest(Path out) throws IOException {
+        return JSON.readTree(out.resolve("manifest.json").toFile());
+    }
+}
