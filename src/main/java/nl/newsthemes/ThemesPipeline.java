@@ -3,7 +3,6 @@ package nl.newsthemes;
 import nl.newsthemes.config.JobConfig;
 import nl.newsthemes.config.ThemeSet;
 import nl.newsthemes.features.DistinctiveTerms;
-import nl.newsthemes.features.Phrases;
 import nl.newsthemes.features.Vocabulary;
 import nl.newsthemes.ingest.Corpus;
 import nl.newsthemes.ingest.CorpusReader;

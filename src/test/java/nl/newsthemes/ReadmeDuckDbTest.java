@@ -45,7 +45,7 @@ class ReadmeDuckDbTest {
     void everyThemeTableRowComesBackWithItsMonth() throws SQLException {
         Result result = run(queries.get(0));
         // DuckDB puts the partition column last, as Spark does.
-        assertEquals(List.of("theme", "articles", "theme_articles", "share", "share_low", "share_high", "share_change",
+        assertEquals(List.of("theme", "articles", "theme_articles", "stories", "theme_stories", "share", "share_low", "share_high", "share_change",
                 "mean_score", "top_terms", "example_doc_ids", "month"), result.columns());
         assertEquals(16, result.rows().size());
         assertEquals(List.of("2021-12", "2022-01"),

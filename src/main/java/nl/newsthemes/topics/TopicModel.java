@@ -30,10 +30,13 @@ import static org.apache.spark.sql.functions.*;
 /**
  * LDA topics with MLlib's online optimizer on term counts, always seeded.
  *
- * <p>Outputs: {@code topics} (topic, rank, term, weight, label: the top three words), {@code doc_topics} (doc_id,
- * month, dominant_topic, dominant_share, topic_distribution) and {@code topic_monthly} (month, topic, label,
- * mean_share, dominant_articles). Documents without a vocabulary word have no topic distribution: they are left out
- * of {@code doc_topics} and of the monthly means, and counted in the manifest.
+ * <p>Outputs: {@code topics} (topic, rank, term, weight, label: the top three words; npmi, closest_theme,
+ * theme_correlation once {@link #scored}), {@code doc_topics} (doc_id, month, dominant_topic, dominant_share,
+ * topic_distribution) and {@code topic_monthly} (month, topic, label, mean_share, dominant_articles). A topic's
+ * number in the outputs is its id ({@link #withIds}, see {@link TopicRegistry}), not its position in the MLlib model;
+ * distributions list the topics in the order of their ids. A topic's words are ranked by {@link TopicTermRanking}.
+ * Documents without a vocabulary word have no topic distribution: they are left out of {@code doc_topics} and of
+ * the monthly means, and counted in the manifest.
  */
 public final class TopicModel {
     /** Each online mini-batch should hold about this many documents, so small corpora are not fitted on crumbs. */

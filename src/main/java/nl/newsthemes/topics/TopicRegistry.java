@@ -71,7 +71,7 @@ public record TopicRegistry(List<Entry> entries) {
                 Entry before = byId.get(match.previousId());
                 ids[position] = match.previousId();
                 byId.put(ids[position], new Entry(ids[position], labels.get(position), ACTIVE, before.firstSeen(),
-                        runDate, match.similarity()));
+                        runDate, rerun(before, runDate) ? before.similarity() : match.similarity()));
                 continued.add(ids[position]);
             } else {
                 ids[position] = next++;
@@ -86,10 +86,19 @@ public record TopicRegistry(List<Entry> entries) {
         return new Assigned(new TopicRegistry(List.copyOf(byId.values())), ids);
     }
 
+    /**
+     * Whether a run is a rerun of the night that last saw the topic (a retry, or a rerun over the same input): then
+     * the topic keeps what that night's first run recorded, so that a rerun gives the same registry as the run it
+     * repeats rather than a match of the model with itself.
+     */
+    private static boolean rerun(Entry entry, String runDate) {
+        return entry.lastSeen().equals(runDate);
+    }
+
     /** The same topics seen again by a run that reused the model as it was. */
     public TopicRegistry seenAgain(String runDate) {
         return new TopicRegistry(entries.stream().map(e -> e.status().equals(ACTIVE)
-                ? new Entry(e.topic(), e.label(), ACTIVE, e.firstSeen(), runDate, 1.0)
+                ? new Entry(e.topic(), e.label(), ACTIVE, e.firstSeen(), runDate, rerun(e, runDate) ? e.similarity() : 1.0)
                 : e).sorted(Comparator.comparingInt(Entry::topic)).toList());
     }
 

@@ -9,6 +9,7 @@ import nl.newsthemes.ingest.InputFile;
 import nl.newsthemes.ingest.InputFormat;
 import nl.newsthemes.ingest.InputListing;
 import nl.newsthemes.topics.TopicModel;
+import nl.newsthemes.topics.TopicRegistry;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -84,12 +85,15 @@ class QualityGateTest extends SparkTestBase {
                 RowFactory.create("2022-01", "sanctions", 2L, 1.0)), monthly));
         write(staged, "doc_topics", spark.createDataFrame(List.of(), TopicModel.DOC_TOPICS_SCHEMA));
         write(staged, "topics", TopicModel.noTopics(spark));
+        // Topic 0 twice in the registry: two topics under one id.
+        TopicRegistry.Entry topic0 = new TopicRegistry.Entry(0, "a / b / c", "active", "2022-02-01", "2022-02-01", null);
+        write(staged, "topic_registry", new TopicRegistry(List.of(topic0, topic0)).table(spark));
         InputListing listing = new InputListing(List.of(new InputFile("file:/in/a.jsonl", 10, 1, InputFormat.JSON_LINES)), List.of());
 
         QualityGate gate = QualityGate.check(spark, staged, listing, List.of("sanctions", "nato_expansion"), 0.5);
         assertFalse(gate.passed());
         assertEquals(List.of("unique_keys", "every_month_every_theme"), gate.failed().stream().map(QualityGate.Check::name).toList());
-        assertEquals("duplicate keys: documents: 1 keys (doc_id) more than once",
+        assertEquals("duplicate keys: documents: 1 keys (doc_id) more than once; topic_registry: 1 keys (topic) more than once",
                 gate.failed().get(0).detail());
         assertEquals("1 months with articles x 2 themes = 2 theme_monthly rows expected, 1 found; doc_themes 2 rows for 2 documents",
                 gate.failed().get(1).detail());

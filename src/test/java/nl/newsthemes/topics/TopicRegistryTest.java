@@ -43,6 +43,18 @@ class TopicRegistryTest {
     }
 
     @Test
+    void aRerunOfTheSameNightKeepsWhatItsFirstRunRecorded() {
+        TopicRegistry first = TopicRegistry.empty().assign(List.of("war"), Map.of(), "2022-03-01").registry();
+        TopicRegistry second = first.assign(List.of("war"), Map.of(0, new TopicMatching.Match(0, 0, 0.8)), "2022-03-02").registry();
+        // The retry of 2022-03-02 matches the model of 2022-03-02 with itself (1.0) and keeps 0.8; so does a reuse.
+        assertEquals(second.entries(),
+                second.assign(List.of("war"), Map.of(0, new TopicMatching.Match(0, 0, 1.0)), "2022-03-02").registry().entries());
+        assertEquals(second.entries(), second.seenAgain("2022-03-02").entries());
+        assertEquals(first.entries(),
+                first.assign(List.of("war"), Map.of(0, new TopicMatching.Match(0, 0, 1.0)), "2022-03-01").registry().entries());
+    }
+
+    @Test
     void aReuseSeesTheActiveTopicsAgain() {
         TopicRegistry before = TopicRegistry.empty().assign(List.of("war"), Map.of(), "2022-03-01").registry();
         assertEquals(List.of(new TopicRegistry.Entry(0, "war", "active", "2022-03-01", "2022-03-02", 1.0)),
