@@ -71,7 +71,7 @@ public record TopicRegistry(List<Entry> entries) {
                 Entry before = byId.get(match.previousId());
                 ids[position] = match.previousId();
                 byId.put(ids[position], new Entry(ids[position], labels.get(position), ACTIVE, before.firstSeen(),
-                        runDate, rerun(before, runDate) ? before.similarity() : match.similarity()));
+                        runDate, rerun(before, runDate) ? before.similarity() : Double.valueOf(match.similarity())));
                 continued.add(ids[position]);
             } else {
                 ids[position] = next++;
@@ -98,7 +98,7 @@ public record TopicRegistry(List<Entry> entries) {
     /** The same topics seen again by a run that reused the model as it was. */
     public TopicRegistry seenAgain(String runDate) {
         return new TopicRegistry(entries.stream().map(e -> e.status().equals(ACTIVE)
-                ? new Entry(e.topic(), e.label(), ACTIVE, e.firstSeen(), runDate, rerun(e, runDate) ? e.similarity() : 1.0)
+                ? new Entry(e.topic(), e.label(), ACTIVE, e.firstSeen(), runDate, rerun(e, runDate) ? e.similarity() : Double.valueOf(1.0))
                 : e).sorted(Comparator.comparingInt(Entry::topic)).toList());
     }
 

@@ -52,6 +52,7 @@ class TopicRegistryTest {
         assertEquals(second.entries(), second.seenAgain("2022-03-02").entries());
         assertEquals(first.entries(),
                 first.assign(List.of("war"), Map.of(0, new TopicMatching.Match(0, 0, 1.0)), "2022-03-01").registry().entries());
+        assertEquals(first.entries(), first.seenAgain("2022-03-01").entries());
     }
 
     @Test
