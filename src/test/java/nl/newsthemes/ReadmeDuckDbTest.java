@@ -49,7 +49,7 @@ class ReadmeDuckDbTest {
                 "mean_score", "top_terms", "example_doc_ids", "month"), result.columns());
         assertEquals(16, result.rows().size());
         assertEquals(List.of("2021-12", "2022-01"),
-                result.rows().stream().map(r -> (String) r.get(10)).distinct().sorted().toList());
+                result.rows().stream().map(r -> (String) r.get(12)).distinct().sorted().toList());
     }
 
     @Test

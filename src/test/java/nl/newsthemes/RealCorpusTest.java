@@ -20,8 +20,12 @@ class RealCorpusTest extends SparkTestBase {
         Path shared = sharedDir();
         Assumptions.assumeTrue(shared != null, "../shared/corpora is absent: the real-corpus test is skipped");
         Path out = dir.resolve("out");
-        assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{
-                "--input", shared.resolve("corpora/nl-news-2022.jsonl.gz").toString(), "--output", out.toString()}));
+        // Few topics and iterations: this test is about reading and accounting for every article and the theme
+        // tables; the topics' quality is measured by jobs/topics-bench.sh.
+        Path config = dir.resolve("job.json");
+        java.nio.file.Files.writeString(config, "{\"topics\": 5, \"lda_max_iterations\": 10}");
+        assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", shared.resolve("corpora/nl-news-2022.jsonl.gz").toString(),
+                "--output", out.toString(), "--config", config.toString()}));
 
         assertEquals(List.of(List.of("2022-06", 1209L), List.of("2022-07", 6313L), List.of("2022-08", 5966L),
                         List.of("2022-09", 7176L)),
@@ -30,7 +34,7 @@ class RealCorpusTest extends SparkTestBase {
         JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
         assertEquals(20_664, manifest.at("/counts/loaded").asInt());
         assertEquals(0, manifest.at("/counts/rejected").asInt());
-        assertEquals(10, manifest.at("/topics/used").asInt());
+        assertEquals(5, manifest.at("/topics/used").asInt());
         // Every month has every theme: 4 months x the 8 bundled themes; every document every theme.
         assertEquals(8, nl.newsthemes.config.ThemeSet.load(null).names().size());
         assertEquals(4 * 8, spark.read().parquet(out.resolve("theme_monthly").toString()).count());
