@@ -11,7 +11,6 @@ import nl.newsthemes.topics.TopicCount;
 import nl.newsthemes.topics.TopicLineage;
 import nl.newsthemes.topics.TopicMatching;
 import nl.newsthemes.topics.TopicModel;
-import nl.newsthemes.topics.TopicQuality;
 import nl.newsthemes.topics.TopicRegistry;
 import nl.newsthemes.topics.TopicSweep;
 import org.apache.spark.sql.Dataset;
@@ -122,7 +121,8 @@ final class ModelStage {
                 long started = System.nanoTime();
                 TopicModel model = timer.time("lda-k" + candidate, () -> fit(training, modelled, candidate, vocabulary),
                         m -> candidate + " topics on " + modelled + " documents");
-                double npmi = TopicQuality.of(TopicCoherence.npmi(spark, training, modelled, model.topWords()), 0, 0).meanNpmi();
+                double npmi = TopicModel.round6(java.util.Arrays.stream(
+                        TopicCoherence.npmi(spark, training, modelled, model.topWords())).average().orElse(0));
                 points.add(new TopicSweep.Point(candidate, npmi, TopicModel.round6((System.nanoTime() - started) / 1e9), false));
                 models.add(model);
             }

@@ -80,8 +80,6 @@ public final class ThemesPipeline {
     private final ThemeSet themes;
     private final ThemeMatcher matcher;
     private final StageTimer timer = new StageTimer();
-    /** The model folder this run staged its model in, published with the output (null for incremental runs). */
-    private ModelStore modelStore;
 
     /** @param matcher {@code themes} compiled with the analyzer of {@code config} (see {@link ThemeMatcher#compile}) */
     public ThemesPipeline(SparkSession spark, JobConfig config, ThemeSet themes, ThemeMatcher matcher) {
@@ -100,10 +98,11 @@ public final class ThemesPipeline {
                 l -> l.files().size() + " files, " + l.skipped().size() + " metadata files skipped");
         OutputFolder out = OutputFolder.prepare(config.output(), config.input(), runId, hadoopConf);
         try (ProgressLog progress = ProgressLog.start(spark, timer, config.progressSeconds())) {
+            ModelStore models = ModelStore.of(config.modelDir(), out, hadoopConf);
             NightlyPlan plan = NightlyPlan.decide(config, Watermark.fingerprint(config, themes), out, listing);
             Staged staged = plan.incremental()
                     ? new IncrementalRun(spark, config, matcher, timer, out, plan).stage(listing, runId)
-                    : stageFullRun(listing, out, runId, plan);
+                    : stageFullRun(listing, out, runId, plan, models);
             QualityGate gate = timer.time("quality-gate", () -> QualityGate.check(spark, out.staging(), listing,
                     themes.names(), config.maxRejectedShare()), g -> g.passed() ? "passed"
                     : "FAILED: " + g.failed().stream().map(QualityGate.Check::name).toList());
@@ -122,9 +121,9 @@ public final class ThemesPipeline {
                 return 0;
             }, x -> "manifest.json, report.md, report.html");
             out.publish();
-            if (modelStore != null) {
+            if (!plan.incremental()) {
                 // Only a published run's model becomes the one the next run reads from the model folder.
-                modelStore.publish(runId);
+                models.publish(runId);
             }
             return summary.finishedNow(timer.stages());
         } catch (RuntimeException | Error e) {
@@ -148,7 +147,7 @@ public final class ThemesPipeline {
     }
 
     /** Reads every input file and computes every table; saves the corpus state that incremental runs build on. */
-    private Staged stageFullRun(InputListing listing, OutputFolder out, String runId, NightlyPlan plan) {
+    private Staged stageFullRun(InputListing listing, OutputFolder out, String runId, NightlyPlan plan, ModelStore store) {
         Corpus corpus = null;
         Dataset<Row> analyzed = null;
         Dataset<Row> training = null;
@@ -165,7 +164,6 @@ public final class ThemesPipeline {
             long tokens = timer.time("text", () -> words.agg(coalesce(sum(TOKENS), lit(0L))).first().getLong(0),
                     t -> t + " content words");
 
-            ModelStore store = ModelStore.of(config.modelDir(), out, spark.sparkContext().hadoopConfiguration());
             ModelStore.Saved previous = config.reuseModel() ? store.required() : store.latest();
             ModelStage.Result fit = new ModelStage(spark, config, timer).run(words, ingested.loaded(), previous,
                     store.location(), runId);
@@ -224,7 +222,6 @@ public final class ThemesPipeline {
                 store.stage(saved, model, runId);
                 return 0;
             }, x -> "watermark, document terms, model");
-            modelStore = store;
             List<String> months = List.copyOf(ingested.byMonth().keySet());
             RunMode mode = RunMode.full(plan.fullReason(), plan.changes(), months, runId, config.runDate(), config.refitDays());
             return new Staged(ingested, tokens, vocabulary.size(), k, saved.subsamplingRate(), modelled, quality,

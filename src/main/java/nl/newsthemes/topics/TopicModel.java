@@ -195,16 +195,11 @@ public final class TopicModel {
      * across models with different vocabularies.
      */
     public List<Map<String, Double>> termDistributions(List<String> terms) {
-        org.apache.spark.ml.linalg.Matrix matrix = model.topicsMatrix();
         List<Map<String, Double>> topics = new ArrayList<>();
-        for (int k = 0; k < matrix.numCols(); k++) {
-            double total = 0;
-            for (int w = 0; w < matrix.numRows(); w++) {
-                total += matrix.apply(w, k);
-            }
+        for (double[] probabilities : TopicTermRanking.probabilities(model.topicsMatrix())) {
             Map<String, Double> topic = new HashMap<>();
-            for (int w = 0; w < matrix.numRows(); w++) {
-                topic.put(terms.get(w), matrix.apply(w, k) / total);
+            for (int w = 0; w < probabilities.length; w++) {
+                topic.put(terms.get(w), probabilities[w]);
             }
             topics.add(topic);
         }
