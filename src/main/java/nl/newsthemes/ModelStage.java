@@ -33,9 +33,6 @@ import static nl.newsthemes.schema.Columns.DOC_ID;
  * ({@link TopicRegistry}).
  */
 final class ModelStage {
-    /** Documents per LDA partition: enough work per task, independent of the machine so results are too. */
-    static final int DOCUMENTS_PER_MODEL_PARTITION = ThemesPipeline.DOCUMENTS_PER_MODEL_PARTITION;
-
     /**
      * @param analyzed  the analyzed documents with phrases joined (persisted; the caller unpersists)
      * @param training  the documents with a vocabulary word, as LDA sees them (persisted; null without vocabulary)
@@ -83,14 +80,13 @@ final class ModelStage {
         if (vocabulary.size() == 0) {
             TopicCount none = TopicCount.choose(config.topics(), 0, 0);
             return new Result(analyzed, phrases, vocabulary, new double[0], none, null, 0, null, TopicRegistry.empty(),
-                    new TopicLineage(config.model(), source, null, 0, 0, 0, config.topicMatchSimilarity()), TopicSweep.none(),
-                    duplicates, null);
+                    noTopics(source), TopicSweep.none(), duplicates, null);
         }
         Dataset<Row> counted = vocabulary.countVectorizer().transform(analyzed);
         double[] idf = reuse ? previous.model().idf()
                 : timer.time("idf", () -> DistinctiveTerms.idf(counted), w -> w.length + " terms");
 
-        int partitions = (int) Math.max(1, Math.min(200, loaded / DOCUMENTS_PER_MODEL_PARTITION + 1));
+        int partitions = (int) Math.max(1, Math.min(200, loaded / ThemesPipeline.DOCUMENTS_PER_MODEL_PARTITION + 1));
         // LDA learns from each story once: a story in ten papers would otherwise weigh ten times.
         Dataset<Row> training = TopicModel.trainingSet(counted.join(duplicates.select(DOC_ID), new String[]{DOC_ID}, "left_anti"),
                 partitions);
@@ -107,8 +103,7 @@ final class ModelStage {
         TopicCount requested = TopicCount.choose(config.topics(), modelled, vocabulary.size());
         if (requested.used() == 0) {
             return new Result(analyzed, phrases, vocabulary, idf, requested, training, modelled, null, TopicRegistry.empty(),
-                    new TopicLineage(config.model(), source, null, 0, 0, 0, config.topicMatchSimilarity()), TopicSweep.none(),
-                    duplicates, withWords);
+                    noTopics(source), TopicSweep.none(), duplicates, withWords);
         }
         TopicModel fitted;
         TopicSweep sweep = TopicSweep.none();
@@ -143,6 +138,11 @@ final class ModelStage {
         return timer.time("topic-ids", () -> withIds(fitted, previous, source, runId, docs, phrases, vocabulary,
                 idf, used, training, modelled, tried, duplicates, withWords), r -> r.lineage().matched() + " topics kept their id, "
                 + r.lineage().added() + " new, " + r.lineage().vanished() + " vanished");
+    }
+
+    /** The lineage of a run that fitted no topics. */
+    private TopicLineage noTopics(String source) {
+        return new TopicLineage(config.model(), source, null, 0, 0, 0, config.topicMatchSimilarity());
     }
 
     private TopicModel fit(Dataset<Row> training, long modelled, int k, Vocabulary vocabulary) {
