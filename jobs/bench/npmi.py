@@ -2,7 +2,8 @@
 """Document-level NPMI of topics' top words over a corpus, as the topics issue defines it: with P(w) the share of
 documents that contain w (a lower-cased surface word of title and text) and P(a,b) the share that contain both,
 NPMI(a,b) = log(P(a,b) / (P(a) P(b))) / -log P(a,b), and -1 where they never meet; a topic scores the mean over all
-pairs of its top 10 words. Multi-word terms count as present when every word is.
+pairs of its top 10 words. A term counts as present when every word in it is: a phrase such as "verenigde staten",
+and a token the job keeps whole such as "nrc.nl" (here the words "nrc" and "nl").
 
     npmi.py CORPUS.jsonl.gz TOPICS.json   (TOPICS.json: {"name": [[w1, ..., w10], ...], ...})
 """
@@ -18,7 +19,7 @@ WORD = re.compile(r"\w+", re.UNICODE)
 
 def main(corpus, topics_file):
     models = json.load(open(topics_file, encoding="utf-8"))
-    wanted = {w for topics in models.values() for t in topics for term in t for w in term.split()}
+    wanted = {w for topics in models.values() for t in topics for term in t for w in WORD.findall(term.lower())}
     docs = []
     for line in gzip.open(corpus, "rt", encoding="utf-8"):
         a = json.loads(line)
@@ -27,7 +28,7 @@ def main(corpus, topics_file):
     n = len(docs)
 
     def present(doc, term):
-        return all(w in doc for w in term.split())
+        return all(w in doc for w in WORD.findall(term.lower()))
 
     result = {}
     for name, topics in models.items():

@@ -146,9 +146,8 @@ final class ModelStage {
     }
 
     private TopicModel fit(Dataset<Row> training, long modelled, int k, Vocabulary vocabulary) {
-        return TopicModel.fit(spark, training, modelled, k, config.seed(), config.ldaMaxIterations(), config.ldaPasses(),
-                config.ldaLearningOffset(), config.topicTerms(), config.topicTermRelevance(),
-                config.ldaOptimizeAlpha(), vocabulary);
+        return TopicModel.fit(spark, training, modelled, k, config.seed(), config.ldaSettings(), config.topicTerms(),
+                config.topicTermRelevance(), vocabulary);
     }
 
     /** The refit's topics under the ids of the previous topics they match, or new ones. */

@@ -1,5 +1,7 @@
 package nl.newsthemes.config;
 
+import nl.newsthemes.topics.LdaSettings;
+
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -50,6 +52,8 @@ import java.util.List;
  *                           that are rarer elsewhere (LDAvis's relevance; see topics.TopicTermRanking)
  * @param ldaOptimizeAlpha   whether online LDA learns the documents' topic concentration (alpha) from the data, or
  *                           keeps MLlib's symmetric 1/K
+ * @param ldaStart           where online LDA starts: {@code kmeans}, from a k-means clustering of the documents (stable
+ *                           and coherent topics, see topics.KMeansStart), or {@code random}, MLlib's own random start
  * @param ldaPasses          passes over the corpus that online LDA's mini-batches add up to
  * @param topicsAuto         fit every number of topics of {@code topicSweep} and keep the most coherent model (the
  *                           highest mean NPMI of its topics' top words), instead of {@code topics}
@@ -90,10 +94,13 @@ public record JobConfig(
         Double ldaPasses,
         Double duplicateSimilarity,
         Double topicTermRelevance,
-        Boolean ldaOptimizeAlpha) {
+        Boolean ldaOptimizeAlpha,
+        String ldaStart) {
 
     public static final String REFIT = "refit";
     public static final String REUSE = "reuse";
+    public static final String KMEANS_START = "kmeans";
+    public static final String RANDOM_START = "random";
 
     public static final String DEFAULT_INPUT = "data/sample";
     public static final String DEFAULT_OUTPUT = "out";
@@ -109,7 +116,7 @@ public record JobConfig(
         minTokenLength = minTokenLength == null ? 2 : minTokenLength;
         distinctiveTerms = distinctiveTerms == null ? 20 : distinctiveTerms;
         topicTerms = topicTerms == null ? 10 : topicTerms;
-        ldaMaxIterations = ldaMaxIterations == null ? 40 : ldaMaxIterations;
+        ldaMaxIterations = ldaMaxIterations == null ? 20 : ldaMaxIterations;
         shufflePartitions = shufflePartitions == null ? 0 : shufflePartitions;
         maxFileBytes = maxFileBytes == null ? DEFAULT_MAX_FILE_BYTES : maxFileBytes;
         ldaLearningOffset = ldaLearningOffset == null ? DEFAULT_LDA_LEARNING_OFFSET : ldaLearningOffset;
@@ -124,10 +131,12 @@ public record JobConfig(
         model = model == null ? REFIT : model;
         topicMatchSimilarity = topicMatchSimilarity == null ? 0.5 : topicMatchSimilarity;
         topicsAuto = topicsAuto != null && topicsAuto;
-        ldaPasses = ldaPasses == null ? 2.0 : ldaPasses;
+        // From the k-means start one pass gives the topics two did (NPMI and seed stability alike), in half the time.
+        ldaPasses = ldaPasses == null ? 1.0 : ldaPasses;
         duplicateSimilarity = duplicateSimilarity == null ? 0.6 : duplicateSimilarity;
         topicTermRelevance = topicTermRelevance == null ? 0.6 : topicTermRelevance;
         ldaOptimizeAlpha = ldaOptimizeAlpha == null || ldaOptimizeAlpha;
+        ldaStart = ldaStart == null ? KMEANS_START : ldaStart;
         topicSweep = topicSweep == null ? DEFAULT_TOPIC_SWEEP : List.copyOf(topicSweep);
     }
 
@@ -137,6 +146,11 @@ public record JobConfig(
     /** Whether this run uses the saved model as it is (see {@link #model}). */
     public boolean reuseModel() {
         return REUSE.equals(model);
+    }
+
+    /** How online LDA fits. */
+    public LdaSettings ldaSettings() {
+        return new LdaSettings(ldaMaxIterations, ldaPasses, ldaLearningOffset, ldaOptimizeAlpha, KMEANS_START.equals(ldaStart));
     }
 
     /** {@link #runDate} as a date (valid after {@link #validate()}). */
@@ -189,6 +203,8 @@ public record JobConfig(
                 "duplicate_similarity must be a Jaccard similarity above 0 and at most 1, got %s", duplicateSimilarity);
         ConfigException.check(topicTermRelevance >= 0 && topicTermRelevance <= 1,
                 "topic_term_relevance must be from 0 to 1 (1 ranks a topic's words by probability alone), got %s", topicTermRelevance);
+        ConfigException.check(KMEANS_START.equals(ldaStart) || RANDOM_START.equals(ldaStart),
+                "lda_start must be 'kmeans' (start from a k-means clustering of the articles) or 'random' (MLlib's random start), got '%s'", ldaStart);
         ConfigException.check(ldaPasses > 0 && ldaPasses <= 100, "lda_passes must be above 0 and at most 100, got %s", ldaPasses);
         ConfigException.check(!topicSweep.isEmpty() && topicSweep.stream().allMatch(k -> k != null && k >= 2 && k <= 500),
                 "topic_sweep must list numbers of topics from 2 to 500, got %s", topicSweep);

@@ -33,6 +33,7 @@ public final class Columns {
     public static final String WORDS = "words";
     public static final String TERM = "term";
     public static final String WORD = "word";
+    /** A vector over the vocabulary: 1 for each term a document has (see features.Vocabulary#countVectorizer). */
     public static final String COUNTS = "counts";
     public static final String TFIDF = "tfidf";
 

@@ -1,7 +1,6 @@
 package nl.newsthemes.topics;
 
 import nl.newsthemes.features.Vocabulary;
-import org.apache.spark.ml.clustering.LDA;
 import org.apache.spark.ml.clustering.LocalLDAModel;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Column;
@@ -24,11 +23,11 @@ import java.util.Locale;
 import java.util.Map;
 
 import static nl.newsthemes.schema.Columns.*;
-import static org.apache.spark.ml.functions.vector_to_array;
 import static org.apache.spark.sql.functions.*;
 
 /**
- * LDA topics with MLlib's online optimizer on term counts, always seeded.
+ * LDA topics with MLlib's online optimizer ({@link OnlineLda}) on which vocabulary terms each document has (see
+ * features.Vocabulary), always seeded.
  *
  * <p>Outputs: {@code topics} (topic, rank, term, weight, label: the top three words; npmi, closest_theme,
  * theme_correlation once {@link #scored}), {@code doc_topics} (doc_id, month, dominant_topic, dominant_share,
@@ -133,22 +132,13 @@ public final class TopicModel {
      * @param documents number of rows of {@code counted}
      */
     public static TopicModel fit(SparkSession spark, Dataset<Row> counted, long documents, int k, long seed,
-                                 int maxIterations, double passes, double learningOffset, int topicTerms,
-                                 double termRelevance, boolean optimizeAlpha, Vocabulary vocabulary) {
+                                 LdaSettings settings, int topicTerms, double termRelevance, Vocabulary vocabulary) {
         // Mini-batches of passes / maxIterations of the corpus, so the iterations add up to that many passes.
-        double rate = Math.min(1.0, Math.max(passes / maxIterations, (double) MIN_BATCH_DOCUMENTS / documents));
-        LDA lda = new LDA()
-                .setK(k)
-                .setSeed(seed)
-                .setOptimizer("online")
-                .setMaxIter(maxIterations)
-                .setSubsamplingRate(rate)
-                .setLearningOffset(learningOffset)
-                .setOptimizeDocConcentration(optimizeAlpha)
-                .setFeaturesCol(COUNTS)
-                .setTopicDistributionCol(TOPIC_DISTRIBUTION);
-        // The online optimizer always gives a LocalLDAModel, the kind that can be saved and loaded on its own.
-        LocalLDAModel model = (LocalLDAModel) lda.fit(counted);
+        double rate = Math.min(1.0, Math.max(settings.passes() / settings.maxIterations(),
+                (double) MIN_BATCH_DOCUMENTS / documents));
+        LocalLDAModel model = OnlineLda.fit(spark, counted, k, seed, settings.maxIterations(), rate,
+                settings.learningOffset(), settings.optimizeAlpha(), settings.kmeansStart());
+        model.setFeaturesCol(COUNTS).setTopicDistributionCol(TOPIC_DISTRIBUTION);
         org.apache.spark.ml.linalg.Matrix matrix = model.topicsMatrix();
         double[][] probability = TopicTermRanking.probabilities(matrix);
         int[][] ranked = TopicTermRanking.top(matrix, termRelevance, Math.max(topicTerms, TopicCoherence.TOP_WORDS));
@@ -257,21 +247,29 @@ public final class TopicModel {
      */
     public Dataset<Row> docTopics(Dataset<Row> counted) {
         int[] sorted = sortedIds();
-        Column[] positions = new Column[sorted.length];
-        for (int i = 0; i < sorted.length; i++) {
-            positions[i] = lit(positionOf(sorted[i]) + 1);
-        }
+        int[] positions = Arrays.stream(sorted).map(this::positionOf).toArray();
         Column sortedIds = array(Arrays.stream(sorted).mapToObj(functions::lit).toArray(Column[]::new));
+        // One UDF call puts the shares in id order: a higher-order function over the model's output column would
+        // have Spark's optimizer inline MLlib's inference into the lambda, and run it once per topic per document.
         Dataset<Row> distributions = model.transform(counted)
-                .select(col(DOC_ID), col(MONTH), vector_to_array(col(TOPIC_DISTRIBUTION), "float64").as(TOPIC_DISTRIBUTION))
-                .select(col(DOC_ID), col(MONTH), transform(array(positions),
-                        p -> round(element_at(col(TOPIC_DISTRIBUTION), p), 6)).as(TOPIC_DISTRIBUTION));
+                .select(col(DOC_ID), col(MONTH), inIdOrder(positions).apply(col(TOPIC_DISTRIBUTION)).as(TOPIC_DISTRIBUTION));
         return distributions.select(
                 col(DOC_ID), col(MONTH),
                 element_at(sortedIds, array_position(col(TOPIC_DISTRIBUTION), array_max(col(TOPIC_DISTRIBUTION))).cast("int"))
                         .as(DOMINANT_TOPIC),
                 array_max(col(TOPIC_DISTRIBUTION)).as(DOMINANT_SHARE),
                 col(TOPIC_DISTRIBUTION));
+    }
+
+    /** The shares of a topic distribution at {@code positions}, rounded to 6 decimals. */
+    private static UserDefinedFunction inIdOrder(int[] positions) {
+        return udf((UDF1<Vector, double[]>) shares -> {
+            double[] ordered = new double[positions.length];
+            for (int i = 0; i < positions.length; i++) {
+                ordered[i] = round6(shares.apply(positions[i]));
+            }
+            return ordered;
+        }, DataTypes.createArrayType(DataTypes.DoubleType, false));
     }
 
     private int positionOf(int id) {

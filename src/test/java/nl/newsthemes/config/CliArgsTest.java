@@ -90,5 +90,8 @@ class CliArgsTest {
                 refused("--config", config.toString()));
         Files.writeString(config, "{\"max_doc_freq\": 1.5}");
         assertEquals("max_doc_freq must be a share above 0 and at most 1, got 1.5", refused("--config", config.toString()));
+        Files.writeString(config, "{\"lda_start\": \"kmean\"}");
+        assertEquals("lda_start must be 'kmeans' (start from a k-means clustering of the articles) or 'random' "
+                + "(MLlib's random start), got 'kmean'", refused("--config", config.toString()));
     }
 }
