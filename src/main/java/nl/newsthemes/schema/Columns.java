@@ -36,6 +36,8 @@ public final class Columns {
     /** A vector over the vocabulary: 1 for each term a document has (see features.Vocabulary#countVectorizer). */
     public static final String COUNTS = "counts";
     public static final String TFIDF = "tfidf";
+    /** The k-means cluster of a document (topics.KMeansStart). */
+    public static final String CLUSTER = "cluster";
 
     // Tables
     public static final String RANK = "rank";

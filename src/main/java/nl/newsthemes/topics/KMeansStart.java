@@ -4,17 +4,14 @@ import org.apache.spark.ml.clustering.KMeans;
 import org.apache.spark.ml.clustering.KMeansModel;
 import org.apache.spark.ml.feature.IDF;
 import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.ml.stat.Summarizer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.types.DataTypes;
 
+import static nl.newsthemes.schema.Columns.CLUSTER;
 import static nl.newsthemes.schema.Columns.COUNTS;
+import static nl.newsthemes.schema.Columns.TFIDF;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.udf;
 
 /**
  * Where online LDA starts: one topic per cluster of a k-means clustering of the documents (MLlib's KMeans with
@@ -32,8 +29,6 @@ import static org.apache.spark.sql.functions.udf;
 final class KMeansStart {
     /** k-means iterations: the clusters only need to find the big subjects, LDA refines them. */
     static final int ITERATIONS = 20;
-    private static final String TFIDF = "start_tfidf";
-    private static final String CLUSTER = "start_cluster";
 
     private KMeansStart() {
     }
@@ -45,7 +40,7 @@ final class KMeansStart {
     static Vector[] clusterCounts(Dataset<Row> training, int k, long seed) {
         Dataset<Row> weighted = new IDF().setInputCol(COUNTS).setOutputCol(TFIDF).fit(training).transform(training)
                 // Cosine distance is undefined for a document whose every word is in every document (TF-IDF zero).
-                .filter(NON_ZERO.apply(col(TFIDF)));
+                .filter(TopicModel.NON_ZEROS.apply(col(TFIDF)).gt(0));
         Vector[] sums = new Vector[k];
         if (weighted.isEmpty()) {
             return sums;
@@ -76,7 +71,4 @@ final class KMeansStart {
             });
         }
     }
-
-    private static final UserDefinedFunction NON_ZERO =
-            udf((UDF1<Vector, Boolean>) v -> Vectors.norm(v, 2) > 0, DataTypes.BooleanType);
 }

@@ -308,7 +308,8 @@ public final class TopicModel {
         return String.format(Locale.ROOT, "TopicModel(k=%d)", labels.size());
     }
 
-    private static final UserDefinedFunction NON_ZEROS =
+    /** The number of non-zero entries of a vector. */
+    static final UserDefinedFunction NON_ZEROS =
             udf((UDF1<Vector, Integer>) Vector::numNonzeros, DataTypes.IntegerType);
 
     /** The documents that have at least one vocabulary word: the others have no topic distribution. */
