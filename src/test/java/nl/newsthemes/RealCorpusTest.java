@@ -20,10 +20,11 @@ class RealCorpusTest extends SparkTestBase {
         Path shared = sharedDir();
         Assumptions.assumeTrue(shared != null, "../shared/corpora is absent: the real-corpus test is skipped");
         Path out = dir.resolve("out");
-        // Few topics and iterations: this test is about reading and accounting for every article and the theme
-        // tables; the topics' quality is measured by jobs/topics-bench.sh.
+        // Few topics and iterations, one k-means clustering for the start: this test is about reading and accounting
+        // for every article and the theme tables; the topics' quality and stability are measured by
+        // jobs/topics-bench.sh.
         Path config = dir.resolve("job.json");
-        java.nio.file.Files.writeString(config, "{\"topics\": 5, \"lda_max_iterations\": 10}");
+        java.nio.file.Files.writeString(config, "{\"topics\": 5, \"lda_max_iterations\": 10, \"lda_start_clusterings\": 1}");
         assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", shared.resolve("corpora/nl-news-2022.jsonl.gz").toString(),
                 "--output", out.toString(), "--config", config.toString()}));
 

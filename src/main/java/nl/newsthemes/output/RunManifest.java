@@ -101,6 +101,8 @@ public final class RunManifest {
         topics.put("subsampling_rate", run.ldaSubsamplingRate());
         topics.put("learning_offset", run.config().ldaLearningOffset());
         topics.put("passes", run.config().ldaPasses());
+        topics.put("start", run.config().ldaStart());
+        topics.put("start_clusterings", run.config().ldaStartClusterings());
         if (run.topicLineage() != null) {
             ObjectNode lineage = topics.putObject("model");
             lineage.put("policy", run.topicLineage().policy());

@@ -8,7 +8,8 @@ package nl.newsthemes.topics;
  * @param learningOffset the optimizer's tau0
  * @param optimizeAlpha  whether the documents' topic concentration is learned
  * @param kmeansStart    start from {@link KMeansStart} rather than from MLlib's random start alone
+ * @param clusterings    k-means clusterings the start is agreed from (see {@link RecurringClusters})
  */
 public record LdaSettings(int maxIterations, double passes, double learningOffset, boolean optimizeAlpha,
-                          boolean kmeansStart) {
+                          boolean kmeansStart, int clusterings) {
 }

@@ -33,10 +33,11 @@ final class OnlineLda {
     /**
      * @param training       documents with the {@code counts} column, in a fixed partitioning and order
      * @param miniBatch      the share of the documents in each iteration's mini-batch
-     * @param startFromKMeans whether to start from {@link KMeansStart}; else from MLlib's random start alone
+     * @param settings       iterations, learning offset, alpha and start (its passes are already in {@code miniBatch})
      */
-    static LocalLDAModel fit(SparkSession spark, Dataset<Row> training, int k, long seed, int iterations,
-                             double miniBatch, double learningOffset, boolean optimizeAlpha, boolean startFromKMeans) {
+    static LocalLDAModel fit(SparkSession spark, Dataset<Row> training, int k, long seed, double miniBatch,
+                             LdaSettings settings) {
+        int iterations = settings.maxIterations();
         RDD<Tuple2<Object, org.apache.spark.mllib.linalg.Vector>> documents = training.select(COUNTS).javaRDD()
                 .zipWithIndex()
                 .map(d -> new Tuple2<Object, org.apache.spark.mllib.linalg.Vector>(d._2(), Vectors.fromML(d._1().<Vector>getAs(0))))
@@ -45,14 +46,14 @@ final class OnlineLda {
         try {
             OnlineLDAOptimizer optimizer = new OnlineLDAOptimizer()
                     .setMiniBatchFraction(miniBatch)
-                    .setTau0(learningOffset)
-                    .setOptimizeDocConcentration(optimizeAlpha);
+                    .setTau0(settings.learningOffset())
+                    .setOptimizeDocConcentration(settings.optimizeAlpha());
             LDA lda = new LDA().setK(k).setSeed(seed).setMaxIterations(iterations).setOptimizer(optimizer);
             optimizer.initialize(documents, lda);
-            if (startFromKMeans) {
+            if (settings.kmeansStart()) {
                 DenseMatrix<Object> random = optimizer.getLambda();
                 double[] start = ((double[]) random.data()).clone();
-                KMeansStart.addTo(start, k, KMeansStart.clusterCounts(training, k, seed));
+                KMeansStart.addTo(start, k, KMeansStart.clusterCounts(training, k, seed, settings.clusterings()));
                 optimizer.setLambda(new breeze.linalg.DenseMatrix$mcD$sp(k, random.cols(), start));
             }
             for (int i = 0; i < iterations; i++) {

@@ -136,8 +136,7 @@ public final class TopicModel {
         // Mini-batches of passes / maxIterations of the corpus, so the iterations add up to that many passes.
         double rate = Math.min(1.0, Math.max(settings.passes() / settings.maxIterations(),
                 (double) MIN_BATCH_DOCUMENTS / documents));
-        LocalLDAModel model = OnlineLda.fit(spark, counted, k, seed, settings.maxIterations(), rate,
-                settings.learningOffset(), settings.optimizeAlpha(), settings.kmeansStart());
+        LocalLDAModel model = OnlineLda.fit(spark, counted, k, seed, rate, settings);
         model.setFeaturesCol(COUNTS).setTopicDistributionCol(TOPIC_DISTRIBUTION);
         org.apache.spark.ml.linalg.Matrix matrix = model.topicsMatrix();
         double[][] probability = TopicTermRanking.probabilities(matrix);

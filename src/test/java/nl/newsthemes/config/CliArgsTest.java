@@ -93,5 +93,8 @@ class CliArgsTest {
         Files.writeString(config, "{\"lda_start\": \"kmean\"}");
         assertEquals("lda_start must be 'kmeans' (start from a k-means clustering of the articles) or 'random' "
                 + "(MLlib's random start), got 'kmean'", refused("--config", config.toString()));
+        Files.writeString(config, "{\"lda_start_clusterings\": 0}");
+        assertEquals("lda_start_clusterings must be from 1 (a single k-means clustering) to 20, got 0",
+                refused("--config", config.toString()));
     }
 }

@@ -18,11 +18,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class KMeansStartTest extends SparkTestBase {
     @Test
-    void eachClusterIsOneStoryWithItsWordCounts() {
+    void threeClusteringsAgreeOnOneClusterPerStoryWithItsWordCounts() {
         Dataset<Row> docs = TopicModelTest.twoStories();
         Vocabulary v = Vocabulary.fit(docs, 40, 100, 2, 1.0);
         Dataset<Row> training = TopicModel.trainingSet(v.countVectorizer().transform(docs), 3);
-        Vector[] clusters = KMeansStart.clusterCounts(training, 2, 7);
+        Vector[] clusters = KMeansStart.clusterCounts(training, 2, 7, 3);
         List<Map<String, Double>> byTerm = new ArrayList<>();
         for (Vector counts : clusters) {
             Map<String, Double> terms = new TreeMap<>();
@@ -34,7 +34,8 @@ class KMeansStartTest extends SparkTestBase {
             }
             byTerm.add(terms);
         }
-        // Every document of a story has each of its six words, and each story has 20 documents.
+        // Every document of a story has each of its six words, and each story has 20 documents: each clustering finds
+        // the two stories, and the mean of three clusters of 20 documents counts each word 20 times.
         Map<String, Double> sanctions = words(20.0, "embargo", "export", "gas", "olie", "rusland", "sancties");
         Map<String, Double> football = words(20.0, "ajax", "doelpunt", "stadion", "trainer", "voetbal", "wedstrijd");
         assertEquals(byTerm.get(0).containsKey("ajax") ? List.of(football, sanctions) : List.of(sanctions, football), byTerm);

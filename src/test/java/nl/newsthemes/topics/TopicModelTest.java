@@ -35,7 +35,7 @@ class TopicModelTest extends SparkTestBase {
     }
 
     private static TopicModel fit(Dataset<Row> training, Vocabulary v, long seed) {
-        return TopicModel.fit(spark, training, training.count(), 2, seed, new LdaSettings(30, 2.0, 1.0, true, true), 6, 1.0, v);
+        return TopicModel.fit(spark, training, training.count(), 2, seed, new LdaSettings(30, 2.0, 1.0, true, true, 3), 6, 1.0, v);
     }
 
     @Test
