@@ -25,11 +25,8 @@ final class RecurringClusters {
     private RecurringClusters() {
     }
 
-    /** One cluster of one clustering: its summed word counts and their Euclidean norm. */
-    private record Member(int clustering, int cluster, Vector counts, double size, double norm) {
-        double cosine(Member other) {
-            return counts.dot(other.counts) / (norm * other.norm);
-        }
+    /** One cluster of one clustering: its summed word counts and their total. */
+    private record Member(int clustering, Vector counts, double size) {
     }
 
     /**
@@ -39,44 +36,66 @@ final class RecurringClusters {
      * @return at most k consensus clusters' word counts, the most recurring first
      */
     static Vector[] agree(List<Vector[]> clusterings, int k, double similarity) {
-        List<Member> pool = new ArrayList<>();
+        List<Member> members = new ArrayList<>();
         for (int c = 0; c < clusterings.size(); c++) {
-            Vector[] clusters = clusterings.get(c);
-            for (int i = 0; i < clusters.length; i++) {
-                Vector counts = clusters[i];
+            for (Vector counts : clusterings.get(c)) {
                 double size = counts == null ? 0 : sum(counts);
                 if (size > 0) {
-                    pool.add(new Member(c, i, counts, size, Vectors.norm(counts, 2.0)));
+                    members.add(new Member(c, counts, size));
                 }
             }
         }
+        // Each pair's similarity once: the supports are counted again after every consensus cluster.
+        double[][] cosine = cosines(members);
+        boolean[] taken = new boolean[members.size()];
         List<Vector> agreed = new ArrayList<>();
-        while (agreed.size() < k && !pool.isEmpty()) {
-            Member seed = mostSupported(pool, clusterings.size(), similarity);
-            List<Member> group = new ArrayList<>(List.of(seed));
+        for (int left = members.size(); agreed.size() < k && left > 0; ) {
+            int seed = mostSupported(members, cosine, taken, clusterings.size(), similarity);
+            List<Member> group = new ArrayList<>(List.of(members.get(seed)));
+            taken[seed] = true;
             for (int c = 0; c < clusterings.size(); c++) {
-                Member counterpart = c == seed.clustering() ? null : closest(seed, pool, c, similarity);
-                if (counterpart != null) {
-                    group.add(counterpart);
+                int counterpart = c == members.get(seed).clustering() ? -1
+                        : closest(seed, members, cosine, taken, c, similarity);
+                if (counterpart >= 0) {
+                    group.add(members.get(counterpart));
+                    taken[counterpart] = true;
                 }
             }
-            pool.removeAll(group);
+            left -= group.size();
             agreed.add(mean(group));
         }
         return agreed.toArray(Vector[]::new);
     }
 
-    private static Member mostSupported(List<Member> pool, int clusterings, double similarity) {
-        Member best = null;
+    private static double[][] cosines(List<Member> members) {
+        double[] norms = members.stream().mapToDouble(m -> Vectors.norm(m.counts(), 2.0)).toArray();
+        double[][] cosine = new double[members.size()][members.size()];
+        for (int a = 0; a < members.size(); a++) {
+            for (int b = a + 1; b < members.size(); b++) {
+                if (members.get(a).clustering() != members.get(b).clustering()) {
+                    cosine[a][b] = members.get(a).counts().dot(members.get(b).counts()) / (norms[a] * norms[b]);
+                    cosine[b][a] = cosine[a][b];
+                }
+            }
+        }
+        return cosine;
+    }
+
+    private static int mostSupported(List<Member> members, double[][] cosine, boolean[] taken, int clusterings,
+                                     double similarity) {
+        int best = -1;
         int bestSupport = -1;
-        for (Member m : pool) {  // the pool is in clustering and cluster order, so ties keep the earlier one
+        for (int m = 0; m < members.size(); m++) {  // in clustering and cluster order, so ties keep the earlier one
+            if (taken[m]) {
+                continue;
+            }
             int support = 0;
             for (int c = 0; c < clusterings; c++) {
-                if (c != m.clustering() && closest(m, pool, c, similarity) != null) {
+                if (c != members.get(m).clustering() && closest(m, members, cosine, taken, c, similarity) >= 0) {
                     support++;
                 }
             }
-            if (support > bestSupport || support == bestSupport && m.size() > best.size()) {
+            if (support > bestSupport || support == bestSupport && members.get(m).size() > members.get(best).size()) {
                 best = m;
                 bestSupport = support;
             }
@@ -84,17 +103,14 @@ final class RecurringClusters {
         return best;
     }
 
-    /** The member of clustering {@code c} most similar to {@code m}, if at least {@code similarity}; else null. */
-    private static Member closest(Member m, List<Member> pool, int c, double similarity) {
-        Member best = null;
-        double bestSimilarity = 0;
-        for (Member other : pool) {
-            if (other.clustering() == c) {
-                double s = m.cosine(other);
-                if (s >= similarity && (best == null || s > bestSimilarity)) {
-                    best = other;
-                    bestSimilarity = s;
-                }
+    /** The untaken member of clustering {@code c} most similar to {@code m}, if at least {@code similarity}, or -1. */
+    private static int closest(int m, List<Member> members, double[][] cosine, boolean[] taken, int c,
+                               double similarity) {
+        int best = -1;
+        for (int other = 0; other < members.size(); other++) {
+            if (!taken[other] && members.get(other).clustering() == c && cosine[m][other] >= similarity
+                    && (best < 0 || cosine[m][other] > cosine[m][best])) {
+                best = other;
             }
         }
         return best;
