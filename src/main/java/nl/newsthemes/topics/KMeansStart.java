@@ -12,6 +12,11 @@ import org.apache.spark.storage.StorageLevel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static nl.newsthemes.schema.Columns.CLUSTER;
 import static nl.newsthemes.schema.Columns.COUNTS;
@@ -28,8 +33,8 @@ import static org.apache.spark.sql.functions.col;
  * subjects (mean NPMI 0.22 to 0.28). Started from one k-means clustering, two seeds shared 13 to 16 of 20 topics:
  * k-means on TF-IDF finds the big subjects in much the same way from most starts, and LDA then refines them instead
  * of having to separate them, but which mid-sized subjects get a cluster of their own depends on the seed. Started
- * from the clusters that recur in three clusterings they share 16 to 17 of 20, from five 16 to 18. See
- * {@code jobs/topics-bench.sh}.
+ * from the clusters that recur in ten clusterings, three pairs of seeds shared 18, 19 and 20 of 20 (at a learning
+ * offset of 1024, see {@code JobConfig}); from three clusterings 14 to 18. See {@code jobs/topics-bench.sh}.
  *
  * <p>The start is added to MLlib's own seeded random start (a Gamma(100, 1/100) weight per topic and word), so a
  * topic without a cluster (fewer documents than topics) still starts apart from the others.
@@ -43,6 +48,9 @@ final class KMeansStart {
 
     /** Two clusters of different clusterings are one subject from this cosine similarity of their word counts. */
     static final double SAME_SUBJECT = 0.7;
+
+    /** Clusterings run at once: enough to keep the cores of a small cluster busy between one clustering's jobs. */
+    static final int CONCURRENT_CLUSTERINGS = 4;
 
     private KMeansStart() {
     }
@@ -62,13 +70,39 @@ final class KMeansStart {
                 return new Vector[0];
             }
             Random seeds = new Random(seed);
-            List<Vector[]> runs = new ArrayList<>();
+            List<Callable<Vector[]>> runs = new ArrayList<>();
             for (int run = 0; run < clusterings; run++) {
-                runs.add(clusterCounts(weighted, k, seeds.nextLong()));
+                long runSeed = seeds.nextLong();
+                runs.add(() -> clusterCounts(weighted, k, runSeed));
             }
-            return RecurringClusters.agree(runs, k, SAME_SUBJECT);
+            return RecurringClusters.agree(concurrently(runs), k, SAME_SUBJECT);
         } finally {
             weighted.unpersist();
+        }
+    }
+
+    /**
+     * Runs the clusterings as concurrent Spark jobs, results in submission order. Each k-means is a chain of small
+     * jobs, one per iteration, that waits for its slowest task: alone it leaves cores idle, on a small corpus most of
+     * them, on a cluster all but one per partition (MLlib's CrossValidator fits its models concurrently for the
+     * same reason). Each clustering is seeded, so the order they finish in changes nothing.
+     */
+    private static List<Vector[]> concurrently(List<Callable<Vector[]>> runs) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(runs.size(), CONCURRENT_CLUSTERINGS));
+        try {
+            List<Vector[]> results = new ArrayList<>();
+            for (Future<Vector[]> run : pool.invokeAll(runs)) {
+                results.add(run.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while clustering the documents for the LDA start", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r
+                    : new IllegalStateException("k-means clustering for the LDA start failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
     }
 

@@ -118,10 +118,11 @@ class StableTopicsTest extends SparkTestBase {
         assertTrue(Files.notExists(dir.resolve("other").resolve("manifest.json")));
     }
 
-    private static ExitCode run(Path in, Path out, Path models, String runDate, String policy, int seed) {
+    private static ExitCode run(Path in, Path out, Path models, String runDate, String policy, int seed)
+            throws java.io.IOException {
         return ThemesJob.run(new String[]{"--input", in.toString(), "--output", out.toString(), "--model-dir",
                 models.toString(), "--run-date", runDate, "--model", policy, "--seed", String.valueOf(seed),
-                "--topics", "5"});
+                "--topics", "5", "--config", IncrementalRunTest.singleClustering(in.getParent()).toString()});
     }
 
     /** doc_id and topic_distribution of doc_topics, by doc_id, read now (the next run replaces the files). */
