@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import nl.newsthemes.ExitCode;
+import nl.newsthemes.OneClustering;
 import nl.newsthemes.SparkTestBase;
 import nl.newsthemes.ThemesJob;
 import org.junit.jupiter.api.Assumptions;
@@ -108,20 +109,9 @@ class IncrementalRunTest extends SparkTestBase {
                 + "refit_days is 7", third.at("/run_mode/reason").asText());
     }
 
-    private static ExitCode run(Path in, Path out, String runDate) throws IOException {
+    private static ExitCode run(Path in, Path out, String runDate) {
         return ThemesJob.run(new String[]{"--input", in.toString(), "--output", out.toString(), "--incremental",
-                "--run-date", runDate, "--topics", "4", "--config", singleClustering(in.getParent()).toString()});
-    }
-
-    /**
-     * A config that starts LDA from one k-means clustering instead of the default ten: these tests are about what a
-     * night reads, keeps and writes, not about the start's consensus (KMeansStartTest, RecurringClustersTest and
-     * jobs/topics-bench.sh are), and each clustering of the default costs about a second here.
-     */
-    static Path singleClustering(Path folder) throws IOException {
-        Path config = folder.resolve("single-clustering.json");
-        Files.writeString(config, "{\"lda_start_clusterings\": 1}");
-        return config;
+                "--run-date", runDate, "--topics", "4", "--config", OneClustering.config()});
     }
 
     private static org.apache.spark.sql.Column[] firstColumns(String table) {

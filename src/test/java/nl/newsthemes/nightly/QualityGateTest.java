@@ -3,6 +3,7 @@ package nl.newsthemes.nightly;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.newsthemes.ExitCode;
+import nl.newsthemes.OneClustering;
 import nl.newsthemes.SparkTestBase;
 import nl.newsthemes.ThemesJob;
 import nl.newsthemes.ingest.InputFile;
@@ -35,14 +36,16 @@ class QualityGateTest extends SparkTestBase {
     @Test
     void mostlyRejectedInputPublishesNothingAndExitsThree() throws IOException {
         java.nio.file.Path out = dir.resolve("out");
-        assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", "data/sample", "--output", out.toString()}));
+        assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", "data/sample", "--output", out.toString(),
+                "--config", OneClustering.config()}));
         String published = Files.readString(out.resolve("manifest.json"));
 
         java.nio.file.Path in = Files.createDirectories(dir.resolve("in"));
         Files.copy(java.nio.file.Path.of("data/sample/000_101bc282a3211fda.txt"), in.resolve("good.txt"));
         Files.writeString(in.resolve("empty.txt"), "");
         Files.writeString(in.resolve("no-header.txt"), "Poetin dreigt met tegenmaatregelen.\n");
-        assertEquals(ExitCode.QUALITY_GATE, ThemesJob.run(new String[]{"--input", in.toString(), "--output", out.toString()}));
+        assertEquals(ExitCode.QUALITY_GATE, ThemesJob.run(new String[]{"--input", in.toString(), "--output", out.toString(),
+                "--config", OneClustering.config()}));
         assertEquals(published, Files.readString(out.resolve("manifest.json")), "the published run is untouched");
         try (Stream<java.nio.file.Path> left = Files.list(dir)) {
             assertEquals(List.of("in", "out"), left.map(p -> p.getFileName().toString()).sorted().toList(),
@@ -50,7 +53,7 @@ class QualityGateTest extends SparkTestBase {
         }
 
         java.nio.file.Path config = dir.resolve("lenient.json");
-        Files.writeString(config, "{\"max_rejected_share\": 0.7}");
+        Files.writeString(config, "{\"max_rejected_share\": 0.7, " + OneClustering.SETTING + "}");
         assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", in.toString(), "--output", out.toString(),
                 "--config", config.toString()}));
         JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import nl.newsthemes.ExitCode;
+import nl.newsthemes.OneClustering;
 import nl.newsthemes.SparkTestBase;
 import nl.newsthemes.ThemesJob;
 import org.junit.jupiter.api.Assumptions;
@@ -118,11 +119,10 @@ class StableTopicsTest extends SparkTestBase {
         assertTrue(Files.notExists(dir.resolve("other").resolve("manifest.json")));
     }
 
-    private static ExitCode run(Path in, Path out, Path models, String runDate, String policy, int seed)
-            throws java.io.IOException {
+    private static ExitCode run(Path in, Path out, Path models, String runDate, String policy, int seed) {
         return ThemesJob.run(new String[]{"--input", in.toString(), "--output", out.toString(), "--model-dir",
                 models.toString(), "--run-date", runDate, "--model", policy, "--seed", String.valueOf(seed),
-                "--topics", "5", "--config", IncrementalRunTest.singleClustering(in.getParent()).toString()});
+                "--topics", "5", "--config", OneClustering.config()});
     }
 
     /** doc_id and topic_distribution of doc_topics, by doc_id, read now (the next run replaces the files). */

@@ -2,6 +2,7 @@ package nl.newsthemes.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.newsthemes.OneClustering;
 import nl.newsthemes.SparkTestBase;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -34,7 +35,7 @@ class BadInputTest extends SparkTestBase {
         Path config = dir.resolve("job.json");
         // The corpus is mostly bad on purpose, more than the quality gate's default allows (QualityGateTest tests that).
         Files.writeString(config, "{\"max_file_bytes\": " + BadInputCorpus.MAX_FILE_BYTES
-                + ", \"topics\": 2, \"max_rejected_share\": 1}");
+                + ", \"topics\": 2, \"max_rejected_share\": 1, " + OneClustering.SETTING + "}");
         Path out = dir.resolve("out");
         Path log = dir.resolve("job.log");
 

@@ -1,6 +1,7 @@
 package nl.newsthemes.reliability;
 
 import nl.newsthemes.ExitCode;
+import nl.newsthemes.OneClustering;
 import nl.newsthemes.ThemesJob;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +30,7 @@ class FaultTest {
     void aTaskThatFailsOnceGivesTheSameOutputs(@TempDir Path dir) throws IOException {
         Path clean = dir.resolve("clean");
         assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", "data/sample", "--output", clean.toString(),
-                "--master", "local[2]"}));
+                "--master", "local[2]", "--config", OneClustering.config()}));
 
         System.setProperty("spark.hadoop.fs.file.impl", FlakyFileSystem.class.getName());
         System.setProperty("spark.hadoop.fs.file.impl.disable.cache", "true");
@@ -39,7 +40,7 @@ class FaultTest {
         try {
             // local[2,3]: two threads, a task may fail three times before the job does.
             assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", "data/sample",
-                    "--output", retried.toString(), "--master", "local[2,3]"}));
+                    "--output", retried.toString(), "--master", "local[2,3]", "--config", OneClustering.config()}));
         } finally {
             System.clearProperty("spark.hadoop.fs.file.impl");
             System.clearProperty("spark.hadoop.fs.file.impl.disable.cache");

@@ -1,6 +1,7 @@
 package nl.newsthemes.reliability;
 
 import nl.newsthemes.ExitCode;
+import nl.newsthemes.OneClustering;
 import nl.newsthemes.ThemesJob;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterEach;
@@ -32,11 +33,11 @@ class KillTest {
     @Test
     void killDuringWriteLeavesThePublishedRunIntact(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
-        assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", "data/sample", "--output", out.toString()}));
+        assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", "data/sample", "--output", out.toString(), "--config", OneClustering.config()}));
         Map<String, String> published = contents(out);
 
         Process job = JobProcess.start(dir.resolve("killed.log"), "1g", "--input", "data/sample", "--output", out.toString(),
-                "--master", "local[2]");
+                "--master", "local[2]", "--config", OneClustering.config());
         Path staging = waitForStagingWrite(dir, job);
         job.destroyForcibly(); // SIGKILL: no shutdown hook, no finally
         assertTrue(job.waitFor(30, TimeUnit.SECONDS));
@@ -45,7 +46,7 @@ class KillTest {
         assertTrue(Files.isDirectory(staging), "the killed run's half-written staging folder is still there");
         assertEquals(published, contents(out), "the published run is whole and unchanged");
 
-        assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", "data/sample", "--output", out.toString()}));
+        assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", "data/sample", "--output", out.toString(), "--config", OneClustering.config()}));
         assertFalse(Files.exists(staging), "the next run removed the stale staging folder");
         try (Stream<Path> left = Files.list(dir)) {
             assertEquals(List.of("killed.log", "out"), left.map(p -> p.getFileName().toString()).sorted().toList());
@@ -74,18 +75,20 @@ class KillTest {
             Files.copy(p, in.resolve(p.getFileName()));
         }
         Path out = dir.resolve("out");
-        assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", in.toString(), "--output", out.toString(), "--incremental"}));
+        assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", in.toString(), "--output", out.toString(), "--incremental",
+                "--config", OneClustering.config()}));
         Map<String, String> published = everyFile(out);
 
         Files.copy(sample.get(4), in.resolve(sample.get(4).getFileName()));
         Process job = JobProcess.start(dir.resolve("killed.log"), "1g", "--input", in.toString(), "--output", out.toString(),
-                "--incremental", "--master", "local[2]");
+                "--incremental", "--master", "local[2]", "--config", OneClustering.config());
         Path staging = waitForMonthRewrite(dir, job);
         job.destroyForcibly();
         assertTrue(job.waitFor(30, TimeUnit.SECONDS));
         assertEquals(published, everyFile(out), "every published file, Parquet and state included, is unchanged");
 
-        assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", in.toString(), "--output", out.toString(), "--incremental"}));
+        assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", in.toString(), "--output", out.toString(), "--incremental",
+                "--config", OneClustering.config()}));
         assertFalse(Files.exists(staging), "the next run removed the stale staging folder");
         String manifest = Files.readString(out.resolve("manifest.json"));
         assertTrue(manifest.contains("\"mode\" : \"incremental\""), manifest);
