@@ -36,7 +36,8 @@ class NotebookIT {
     void executesAgainstTheSampleRun(@TempDir Path dir) throws Exception {
         DebianPython.requireModules("nbconvert", "ipykernel", "pandas", "matplotlib");
         Path out = dir.resolve("out").toAbsolutePath();
-        assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", "data/sample", "--output", out.toString()}));
+        assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", "data/sample", "--output", out.toString(),
+                "--config", OneClustering.config()}));
 
         Path executed = EXECUTED_DIR.resolve("themes.ipynb");
         Files.deleteIfExists(executed);

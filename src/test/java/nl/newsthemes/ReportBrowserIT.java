@@ -59,7 +59,8 @@ class ReportBrowserIT {
                 .put("id", "hostile-1").put("date", "2022-01-20").put("title", HOSTILE_TITLE)
                 .put("text", sentence.repeat(6)).toString() + "\n");
         Path out = dir.resolve("out").toAbsolutePath();
-        assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", input.toString(), "--output", out.toString()}));
+        assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", input.toString(), "--output", out.toString(),
+                "--config", OneClustering.config()}));
         String runId = new ObjectMapper().readTree(out.resolve("manifest.json").toFile()).get("run_id").asText();
 
         ChromeDriver browser = startChromium(dir.resolve("chromium-profile"));

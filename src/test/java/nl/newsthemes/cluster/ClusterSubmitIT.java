@@ -34,13 +34,18 @@ class ClusterSubmitIT {
         Path input = Path.of("data/sample").toAbsolutePath();
         Path clusterOut = dir.resolve("cluster-out");
         Path localOut = dir.resolve("local-out");
+        // Three k-means clusterings for the LDA start: still concurrent Spark jobs, on the workers' executors and in
+        // local mode alike, at a third of the default's ten (each costs the cluster a few seconds).
+        Path config = Files.createDirectories(Path.of("target", "test-configs")).resolve("three-clusterings.json");
+        Files.writeString(config, "{\"lda_start_clusterings\": 3}");
 
         try (StandaloneCluster cluster = new StandaloneCluster(sparkJars, dir, 2)) {
             int exit = cluster.submit(List.of("--deploy-mode", "client", "--class", "nl.newsthemes.ThemesJob",
                     "--conf", "spark.executor.memory=1g", "--conf", "spark.executor.cores=1",
                     "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.ui.enabled=false",
                     clusterJar.toAbsolutePath().toString(),
-                    "--input", input.toString(), "--output", clusterOut.toString(), "--seed", "7"));
+                    "--input", input.toString(), "--output", clusterOut.toString(), "--seed", "7",
+                    "--config", config.toAbsolutePath().toString()));
             assertEquals(0, exit, cluster.log("submit"));
             assertTrue(cluster.log("submit").contains("news-themes: 5 articles (0 rejected)"), cluster.log("submit"));
             assertTrue(cluster.log("master").contains("Registering app news-themes"), cluster.log("master"));
@@ -49,7 +54,7 @@ class ClusterSubmitIT {
         }
 
         assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", input.toString(), "--output", localOut.toString(),
-                "--seed", "7", "--master", "local[2]"}));
+                "--seed", "7", "--master", "local[2]", "--config", config.toAbsolutePath().toString()}));
         for (String table : List.of("theme_monthly", "theme_source_monthly", "doc_themes", "topics", "topic_monthly",
                 "doc_topics", "terms_monthly", "documents", "rejects", "input_files", "topic_registry", "topic_sweep")) {
             assertEquals(Files.readString(localOut.resolve("csv/" + table + ".csv")),
