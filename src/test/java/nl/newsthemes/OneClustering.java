@@ -20,9 +20,14 @@ public final class OneClustering {
 
     /** The path of a config file that holds only {@link #SETTING}, for {@code --config}. */
     public static String config() {
+        return config("one-clustering.json", "{" + SETTING + "}");
+    }
+
+    /** The absolute path of a config file {@code fileName} under {@code target/test-configs} that holds {@code json}. */
+    public static String config(String fileName, String json) {
         try {
-            Path file = Files.createDirectories(Path.of("target", "test-configs")).resolve("one-clustering.json");
-            Files.writeString(file, "{" + SETTING + "}");
+            Path file = Files.createDirectories(Path.of("target", "test-configs")).resolve(fileName);
+            Files.writeString(file, json);
             return file.toAbsolutePath().toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -24,7 +24,7 @@ class RealCorpusTest extends SparkTestBase {
         // for every article and the theme tables; the topics' quality and stability are measured by
         // jobs/topics-bench.sh.
         Path config = dir.resolve("job.json");
-        java.nio.file.Files.writeString(config, "{\"topics\": 5, \"lda_max_iterations\": 10, \"lda_start_clusterings\": 1}");
+        java.nio.file.Files.writeString(config, "{\"topics\": 5, \"lda_max_iterations\": 10, " + OneClustering.SETTING + "}");
         assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", shared.resolve("corpora/nl-news-2022.jsonl.gz").toString(),
                 "--output", out.toString(), "--config", config.toString()}));
 

@@ -29,7 +29,7 @@ import java.util.List;
  * @param maxFileBytes       largest text article file, as listed and after gunzip; larger ones are rejected unread
  * @param ldaLearningOffset  online LDA's tau0: mini-batch t weighs (offset + t)^-0.51 against what came before; MLlib's
  *                           1024 makes them weigh 3%, so a few dozen iterations barely move the topics from a random
- *                           start; default 64 from a k-means start, 1 from a random one
+ *                           start; default 1024 from a k-means start, 1 from a random one
  * @param runDate            the day the run stands for (YYYY-MM-DD; a scheduler passes its logical date), default
  *                           today in UTC: recorded in the manifest and what the refit schedule counts from
  * @param incremental        read only input that is new or changed since the published run, recompute only the

@@ -39,7 +39,8 @@ final class RecurringClusters {
         List<Member> members = new ArrayList<>();
         for (int c = 0; c < clusterings.size(); c++) {
             for (Vector counts : clusterings.get(c)) {
-                double size = counts == null ? 0 : sum(counts);
+                // The L1 norm: word counts are never negative, so it is their total.
+                double size = counts == null ? 0 : Vectors.norm(counts, 1.0);
                 if (size > 0) {
                     members.add(new Member(c, counts, size));
                 }
@@ -128,14 +129,5 @@ final class RecurringClusters {
             sum[i] /= group.size();
         }
         return Vectors.dense(sum).compressed();
-    }
-
-    private static double sum(Vector v) {
-        double[] total = {0};
-        v.foreachActive((i, x) -> {
-            total[0] += (Double) x;
-            return null;
-        });
-        return total[0];
     }
 }

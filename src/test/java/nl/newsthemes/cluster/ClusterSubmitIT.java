@@ -1,6 +1,7 @@
 package nl.newsthemes.cluster;
 
 import nl.newsthemes.ExitCode;
+import nl.newsthemes.OneClustering;
 import nl.newsthemes.ThemesJob;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +37,7 @@ class ClusterSubmitIT {
         Path localOut = dir.resolve("local-out");
         // Three k-means clusterings for the LDA start: still concurrent Spark jobs, on the workers' executors and in
         // local mode alike, at a third of the default's ten (each costs the cluster a few seconds).
-        Path config = Files.createDirectories(Path.of("target", "test-configs")).resolve("three-clusterings.json");
-        Files.writeString(config, "{\"lda_start_clusterings\": 3}");
+        String config = OneClustering.config("three-clusterings.json", "{\"lda_start_clusterings\": 3}");
 
         try (StandaloneCluster cluster = new StandaloneCluster(sparkJars, dir, 2)) {
             int exit = cluster.submit(List.of("--deploy-mode", "client", "--class", "nl.newsthemes.ThemesJob",
@@ -45,7 +45,7 @@ class ClusterSubmitIT {
                     "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.ui.enabled=false",
                     clusterJar.toAbsolutePath().toString(),
                     "--input", input.toString(), "--output", clusterOut.toString(), "--seed", "7",
-                    "--config", config.toAbsolutePath().toString()));
+                    "--config", config));
             assertEquals(0, exit, cluster.log("submit"));
             assertTrue(cluster.log("submit").contains("news-themes: 5 articles (0 rejected)"), cluster.log("submit"));
             assertTrue(cluster.log("master").contains("Registering app news-themes"), cluster.log("master"));
@@ -54,7 +54,7 @@ class ClusterSubmitIT {
         }
 
         assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", input.toString(), "--output", localOut.toString(),
-                "--seed", "7", "--master", "local[2]", "--config", config.toAbsolutePath().toString()}));
+                "--seed", "7", "--master", "local[2]", "--config", config}));
         for (String table : List.of("theme_monthly", "theme_source_monthly", "doc_themes", "topics", "topic_monthly",
                 "doc_topics", "terms_monthly", "documents", "rejects", "input_files", "topic_registry", "topic_sweep")) {
             assertEquals(Files.readString(localOut.resolve("csv/" + table + ".csv")),
