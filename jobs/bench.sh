@@ -1,30 +1,79 @@
 #!/usr/bin/env bash
-# Benchmark: the whole job (read, text, TF-IDF, themes, LDA, all outputs) on 25%, 50% and 100% of a corpus, next to
-# gensim's LdaMulticore (Debian's python3-gensim; read + tokenize + fit, 2 workers, the same K, one pass) on the same
-# articles. Prints wall time per stage, content words per second, peak memory of the driver JVM, the ratio to gensim,
-# and both models' document-level NPMI of their top 10 words.
+# Benchmark of the job's speed, with the figures of each target printed side by side in one run:
+#   fixed   the sample (data/sample) with the defaults, next to a bare Spark job on the same files (a JVM, a local
+#           session, one read, a count, one Parquet and one CSV write: jobs/bench/BareSparkJob.java); target <= 2x;
+#   corpus  the whole job on 25%, 50% and 100% of a corpus, next to gensim's LdaMulticore (Debian's python3-gensim;
+#           read + tokenize + fit, 2 workers, the same K, one pass) on the same articles: stage seconds, content words
+#           per second, the driver's peak memory, the ratio to gensim (target <= 3x at 100%), the job's read + text +
+#           vocabulary + LDA against gensim's whole run (target <= 1x), and both models' mean NPMI of their top 10
+#           words (jobs/bench/npmi.py; target >= 0.35);
+#   nights  on the whole corpus: a nightly refit that has the previous model against the first fit (target <= 1x),
+#           and --topics auto against a run with one K (target <= 3x).
+# The 10x corpus is jobs/bench-scale.sh (longer); topic stability across seeds is jobs/topics-bench.sh.
 #   jobs/bench.sh [CORPUS.jsonl.gz] [K]        (default ../shared/corpora/nl-news-2022.jsonl.gz, K 20)
+#   BENCH_PARTS="fixed corpus nights" (the default) chooses the parts.
 # Needs: python3-gensim (apt-get install python3-gensim), GNU time (apt-get install time).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 corpus="$(realpath "${1:-$root/../shared/corpora/nl-news-2022.jsonl.gz}")"
 k="${2:-20}"
+parts="${BENCH_PARTS:-fixed corpus nights}"
 py=/usr/bin/python3   # Debian's python, which sees Debian's gensim
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 (cd "$root" && mvn -B -q -Dstyle.color=never -DskipTests package) >&2
 cp_file="$root/target/local-classpath.txt"
-mllib="$(tr ':' '\n' < "$cp_file" | grep 'spark-mllib_' | head -n 1)"
-unzip -p "$mllib" org/apache/spark/ml/feature/stopwords/dutch.txt > "$work/dutch.txt"
+jar="$(ls "$root"/target/news-themes-*.jar | grep -v -- '-cluster.jar' | head -n 1)"
 
-total=$(zcat "$corpus" | wc -l)
-printf '%-5s %8s %8s %8s %8s %8s %8s %8s %8s %10s %8s %8s %7s %7s %7s\n' \
-  share articles read text vocab lda write job_s words/s peak_MB gensim_s ratio npmi npmi_g stages
-for pct in 25 50 100; do
-  n=$(( total * pct / 100 ))
-  part="$work/part-$pct.jsonl.gz"
-  "$py" - "$corpus" "$part" "$n" <<'PY'
+seconds() {  # seconds COMMAND...: runs it, its output to $work/last.log, and prints its wall seconds
+  local start end
+  start=$(date +%s.%N)
+  "$@" > "$work/last.log" 2>&1 || { echo "bench: failed: $*" >&2; tail -n 20 "$work/last.log" >&2; exit 1; }
+  end=$(date +%s.%N)
+  "$py" -c "print('%.1f' % ($end - $start))"
+}
+
+stage_seconds() {  # stage_seconds MANIFEST STAGE...: the seconds of those stages, added up
+  "$py" - "$@" <<'PY'
+import json, sys
+st = {}
+for s in json.load(open(sys.argv[1]))["stages"]:
+    st[s["name"]] = st.get(s["name"], 0) + s["seconds"]
+print("%.1f" % sum(st.get(n, 0) for n in sys.argv[2:]))
+PY
+}
+
+if [[ " $parts " == *" fixed "* ]]; then
+  echo "== fixed costs: the sample (data/sample, every default) next to a bare Spark job on the same files"
+  javac -d "$work/bare" -cp "$(cat "$cp_file")" "$root/jobs/bench/BareSparkJob.java"
+  bare=$(seconds java @"$root/jobs/spark-jvm.args" -cp "$work/bare:$(cat "$cp_file")" BareSparkJob \
+    "$root/data/sample" "$work/bare-out")
+  job=$(seconds "$root/jobs/run-local.sh" --output "$work/sample-out")
+  cp "$work/last.log" "$work/sample.log"
+  "$py" - "$bare" "$job" "$work/sample-out/manifest.json" <<'PY'
+import json, sys
+bare, job, manifest = float(sys.argv[1]), float(sys.argv[2]), json.load(open(sys.argv[3]))
+print("bare Spark job %.1f s; the job %.1f s (%.1f s inside the session); ratio %.2f   (target <= 2)" % (
+    bare, job, manifest["seconds"], job / bare))
+print("  stages: " + " ".join("%s=%.1f" % (s["name"], s["seconds"]) for s in manifest["stages"]))
+PY
+fi
+
+if [[ " $parts " == *" corpus "* || " $parts " == *" nights "* ]]; then
+  mllib="$(tr ':' '\n' < "$cp_file" | grep 'spark-mllib_' | head -n 1)"
+  unzip -p "$mllib" org/apache/spark/ml/feature/stopwords/dutch.txt > "$work/dutch.txt"
+fi
+
+if [[ " $parts " == *" corpus "* ]]; then
+  echo "== the corpus: $(basename "$corpus"), K=$k, the whole job and gensim on the same articles"
+  total=$(zcat "$corpus" | wc -l)
+  printf '%-5s %8s %7s %7s %7s %7s %7s %8s %8s %8s %8s %7s %7s %7s %7s  %s\n' \
+    share articles read text vocab lda write job_s words/s peak_MB gensim_s ratio like4like npmi npmi_g stages
+  for pct in 25 50 100; do
+    n=$(( total * pct / 100 ))
+    part="$work/part-$pct.jsonl.gz"
+    "$py" - "$corpus" "$part" "$n" <<'PY'
 import gzip, sys
 source, target, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
 with gzip.open(source, "rt", encoding="utf-8") as lines, gzip.open(target, "wt", encoding="utf-8", compresslevel=1) as out:
@@ -33,11 +82,11 @@ with gzip.open(source, "rt", encoding="utf-8") as lines, gzip.open(target, "wt",
             break
         out.write(line)
 PY
-  out="$work/out-$pct"
-  /usr/bin/time -f '%M' -o "$work/rss-$pct" "$root/jobs/run-local.sh" --input "$part" --output "$out" --topics "$k" \
-    > "$work/job-$pct.log" 2>&1
-  "$py" "$root/jobs/bench/gensim_peer.py" "$part" "$work/dutch.txt" "$k" 1 > "$work/gensim-$pct.json" 2> "$work/gensim-$pct.log"
-  "$py" - "$out" "$work/gensim-$pct.json" "$work/topics-$pct.json" <<'PY'
+    out="$work/out-$pct"
+    /usr/bin/time -f '%M' -o "$work/rss-$pct" "$root/jobs/run-local.sh" --input "$part" --output "$out" --topics "$k" \
+      > "$work/job-$pct.log" 2>&1
+    "$py" "$root/jobs/bench/gensim_peer.py" "$part" "$work/dutch.txt" "$k" 1 > "$work/gensim-$pct.json" 2> "$work/gensim-$pct.log"
+    "$py" - "$out" "$work/gensim-$pct.json" "$work/topics-$pct.json" <<'PY'
 import csv, json, sys
 out, gensim, target = sys.argv[1:]
 ours = {}
@@ -46,19 +95,42 @@ for r in csv.DictReader(open(f"{out}/csv/topics.csv", encoding="utf-8")):
 json.dump({"ours": [[t for _, t in sorted(v)][:10] for _, v in sorted(ours.items())],
            "gensim": json.load(open(gensim))["topics"]}, open(target, "w"), ensure_ascii=False)
 PY
-  "$py" "$root/jobs/bench/npmi.py" "$part" "$work/topics-$pct.json" > "$work/npmi-$pct.json"
-  "$py" - "$out/manifest.json" "$work/gensim-$pct.json" "$work/npmi-$pct.json" "$work/rss-$pct" "$pct" "$n" <<'PY'
+    "$py" "$root/jobs/bench/npmi.py" "$part" "$work/topics-$pct.json" > "$work/npmi-$pct.json"
+    "$py" - "$out/manifest.json" "$work/gensim-$pct.json" "$work/npmi-$pct.json" "$work/rss-$pct" "$pct" "$n" <<'PY'
 import json, sys
 manifest, gensim, npmi, rss, pct, n = sys.argv[1:]
 m = json.load(open(manifest)); g = json.load(open(gensim)); s = json.load(open(npmi))
-st = {x["name"]: x["seconds"] for x in m["stages"]}
+st = {}
+for x in m["stages"]:
+    st[x["name"]] = st.get(x["name"], 0) + x["seconds"]
 job = m["seconds"]
 read = st.get("ingest", 0) + st.get("count", 0)
+# Like for like: what gensim does too (read, tokenize, vocabulary, fit).
+like = read + sum(st.get(x, 0) for x in ("text", "phrases", "vocabulary", "idf", "lda-input", "lda"))
 words = m["counts"]["content_words"]
-print("%-5s %8d %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f %8.0f %10.0f %8.1f %8.2f %7.3f %7.3f  %s" % (
+print("%-5s %8d %7.1f %7.1f %7.1f %7.1f %7.1f %8.1f %8.0f %8.0f %8.1f %7.2f %7.2f %7.3f %7.3f  %s" % (
     pct + "%", int(n), read, st.get("text", 0), st.get("vocabulary", 0), st.get("lda", 0) + st.get("lda-input", 0),
     st.get("write", 0), job, words / job, int(open(rss).read().strip()) / 1024, g["total_seconds"],
-    job / g["total_seconds"], s["ours"]["mean_npmi"], s["gensim"]["mean_npmi"],
+    job / g["total_seconds"], like / g["total_seconds"], s["ours"]["mean_npmi"], s["gensim"]["mean_npmi"],
     " ".join("%s=%.1f" % (k, v) for k, v in st.items())))
 PY
-done
+  done
+  echo "targets at 100%: ratio <= 3, like4like <= 1, npmi >= 0.35"
+fi
+
+if [[ " $parts " == *" nights "* ]]; then
+  echo "== nights on $(basename "$corpus"), K=$k: a refit that has the previous model, and --topics auto"
+  nights="$work/nights"
+  first=$(seconds "$root/jobs/run-local.sh" --input "$corpus" --output "$nights" --topics "$k" --run-date 2026-01-01)
+  first_lda=$(stage_seconds "$nights/manifest.json" lda-input lda)
+  refit=$(seconds "$root/jobs/run-local.sh" --input "$corpus" --output "$nights" --topics "$k" --run-date 2026-01-02)
+  refit_lda=$(stage_seconds "$nights/manifest.json" lda-input lda)
+  auto=$(seconds "$root/jobs/run-local.sh" --input "$corpus" --output "$work/auto" --topics auto --run-date 2026-01-01)
+  "$py" - "$first" "$first_lda" "$refit" "$refit_lda" "$auto" <<'PY'
+import sys
+first, first_lda, refit, refit_lda, auto = map(float, sys.argv[1:])
+print("first fit %.1f s (lda %.1f s); refit with the previous model %.1f s (lda %.1f s): ratio %.2f   (target <= 1)" % (
+    first, first_lda, refit, refit_lda, refit / first))
+print("--topics auto %.1f s against one K %.1f s: ratio %.2f   (target <= 3)" % (auto, first, auto / first))
+PY
+fi

@@ -1,25 +1,53 @@
 #!/usr/bin/env python3
-"""Makes a load-test corpus: COPIES copies of a JSON-lines corpus with new ids and dates (copy k moves every date k
-years back), written as one gzip JSON-lines file. Only the standard library, so it runs wherever python3 does.
+"""Makes a load-test corpus of distinct articles: COPIES versions of a JSON-lines corpus, written as one gzip JSON-lines
+file. Version 0 is the corpus as it is. Version k (k >= 1) of an article has a new id, its date k years back, and
+every other sentence from another article of the same month (which sentences alternates with k), so no version is a
+near-copy of another (their shingle sets share about a third) and each one still reads as news of its month. Only
+the standard library, so it runs wherever python3 does.
 
     jobs/bench/make-load-corpus.py ../shared/corpora/nl-news-2022.jsonl.gz /tmp/load-200k.jsonl.gz 10
 """
 import gzip
 import hashlib
 import json
+import re
 import sys
+from collections import defaultdict
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def sentences(text):
+    return [s for s in SENTENCE_END.split(text or "") if s]
+
+
+def mixed(own, other, k):
+    """Sentence i from own where (i + k) is even, else sentence i of other (own's, where other has none)."""
+    return " ".join(own[i] if (i + k) % 2 == 0 or i >= len(other) else other[i] for i in range(len(own)))
 
 
 def main(source, target, copies):
     articles = [json.loads(line) for line in gzip.open(source, "rt", encoding="utf-8")]
+    by_month = defaultdict(list)
+    position = []
+    for i, a in enumerate(articles):
+        month = by_month[str(a.get("date", ""))[:7]]
+        position.append(len(month))
+        month.append(i)
+    split = [sentences(a.get("text")) for a in articles]
     written = 0
     with gzip.open(target, "wt", encoding="utf-8", compresslevel=6) as out:
         for k in range(copies):
-            for a in articles:
-                year = int(a["date"][:4]) - k
+            for i, a in enumerate(articles):
                 row = dict(a)
-                row["id"] = hashlib.sha256(f"{a['id']}/{k}".encode()).hexdigest()[:16]
-                row["date"] = f"{year:04d}{a['date'][4:]}"
+                if k > 0:
+                    month = by_month[str(a.get("date", ""))[:7]]
+                    other = month[(position[i] + 7919 * k) % len(month)]
+                    if other == i:  # alone in its month: any other article
+                        other = (i + 7919 * k) % len(articles)
+                    row["id"] = hashlib.sha256(f"{a['id']}/{k}".encode()).hexdigest()[:16]
+                    row["date"] = f"{int(a['date'][:4]) - k:04d}{a['date'][4:]}"
+                    row["text"] = mixed(split[i], split[other], k)
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
                 written += 1
     print(f"{written} articles written to {target}")

@@ -48,6 +48,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import static nl.newsthemes.schema.Columns.*;
+import static nl.newsthemes.schema.Tables.*;
 import static org.apache.spark.sql.functions.*;
 
 /**
@@ -58,20 +59,6 @@ import static org.apache.spark.sql.functions.*;
  * stages the same tables from the published run and the input that changed since.
  */
 public final class ThemesPipeline {
-    /** Output table names: folder names under the output and CSV file names under {@code csv/}. */
-    public static final String THEME_MONTHLY = "theme_monthly";
-    public static final String DOC_THEMES = "doc_themes";
-    public static final String THEME_SOURCE_MONTHLY = "theme_source_monthly";
-    public static final String TOPICS = "topics";
-    public static final String TOPIC_MONTHLY = "topic_monthly";
-    public static final String DOC_TOPICS = "doc_topics";
-    public static final String TERMS_MONTHLY = "terms_monthly";
-    public static final String DOCUMENTS = "documents";
-    public static final String REJECTS = "rejects";
-    public static final String INPUT_FILES = "input_files";
-    public static final String TOPIC_REGISTRY = "topic_registry";
-    public static final String TOPIC_SWEEP = "topic_sweep";
-
     /** Documents per LDA partition: enough work per task, independent of the machine so results are too. */
     public static final int DOCUMENTS_PER_MODEL_PARTITION = 2_500;
 
@@ -190,24 +177,23 @@ public final class ThemesPipeline {
             long nearDuplicates = fit.duplicates().count();
             TableWriter writer = new TableWriter(out.staging(), out.fileSystem());
             timer.time("write", () -> {
-                writer.write(THEME_MONTHLY, ThemeTables.monthly(docThemes, fit.duplicates()), MONTH, THEME);
-                writer.write(THEME_SOURCE_MONTHLY, ThemeTables.sourceMonthly(docThemes, documents), MONTH, SOURCE, THEME);
-                writer.write(DOC_THEMES, docThemes, DOC_ID, THEME);
-                writer.write(TERMS_MONTHLY, termsMonthly, MONTH, RANK);
-                if (model != null) {
-                    writer.write(TOPICS, model.topics(spark), TOPIC, RANK);
-                    writer.write(DOC_TOPICS, docTopics, DOC_ID);
-                    writer.write(TOPIC_MONTHLY, model.monthly(spark, docTopics), MONTH, TOPIC);
-                } else {
-                    writer.write(TOPICS, TopicModel.noTopics(spark), TOPIC, RANK);
-                    writer.write(DOC_TOPICS, spark.createDataFrame(List.of(), TopicModel.DOC_TOPICS_SCHEMA), DOC_ID);
-                    writer.write(TOPIC_MONTHLY, spark.createDataFrame(List.of(), TopicModel.TOPIC_MONTHLY_SCHEMA), MONTH, TOPIC);
-                }
-                writer.write(TOPIC_REGISTRY, fit.registry().table(spark), TOPIC);
-                writer.write(TOPIC_SWEEP, fit.sweep().table(spark), K);
-                writer.write(DOCUMENTS, documents, DOC_ID);
-                writer.write(REJECTS, read.rejects(), PATH, RECORD, REASON);
-                writer.write(INPUT_FILES, inputFiles(spark, listing, read.fileCounts()), PATH);
+                writer.writeAll(List.of(
+                        new TableWriter.Table(THEME_MONTHLY, ThemeTables.monthly(docThemes, fit.duplicates()), MONTH, THEME),
+                        new TableWriter.Table(THEME_SOURCE_MONTHLY, ThemeTables.sourceMonthly(docThemes, documents),
+                                MONTH, SOURCE, THEME),
+                        new TableWriter.Table(DOC_THEMES, docThemes, DOC_ID, THEME),
+                        new TableWriter.Table(TERMS_MONTHLY, termsMonthly, MONTH, RANK),
+                        new TableWriter.Table(TOPICS, model != null ? model.topics(spark) : TopicModel.noTopics(spark),
+                                TOPIC, RANK),
+                        new TableWriter.Table(DOC_TOPICS, model != null ? docTopics
+                                : spark.createDataFrame(List.of(), TopicModel.DOC_TOPICS_SCHEMA), DOC_ID),
+                        new TableWriter.Table(TOPIC_MONTHLY, model != null ? model.monthly(spark, docTopics)
+                                : spark.createDataFrame(List.of(), TopicModel.TOPIC_MONTHLY_SCHEMA), MONTH, TOPIC),
+                        new TableWriter.Table(TOPIC_REGISTRY, fit.registry().table(spark), TOPIC),
+                        new TableWriter.Table(TOPIC_SWEEP, fit.sweep().table(spark), K),
+                        new TableWriter.Table(DOCUMENTS, documents, DOC_ID),
+                        new TableWriter.Table(REJECTS, read.rejects(), PATH, RECORD, REASON),
+                        new TableWriter.Table(INPUT_FILES, inputFiles(spark, listing, read.fileCounts()), PATH)));
                 return writer.rowCounts();
             }, counts -> counts.size() + " tables");
 

@@ -3,10 +3,13 @@ package nl.newsthemes.features;
 import org.apache.spark.ml.feature.HashingTF;
 import org.apache.spark.ml.feature.MinHashLSH;
 import org.apache.spark.ml.feature.MinHashLSHModel;
+import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
@@ -20,8 +23,9 @@ import static org.apache.spark.sql.functions.*;
  * Articles that are copies or near-copies of an earlier one: the same agency story in several papers, a story
  * published again with a new headline. Each article is the set of its shingles (every run of
  * {@link #SHINGLE_TERMS} content terms); two articles are near-duplicates when the Jaccard similarity of their
- * shingle sets is at least the configured similarity. Spark MLlib's MinHash LSH finds the candidate pairs without
- * comparing every pair; each pair it returns has its exact Jaccard distance.
+ * shingle sets is at least the configured similarity. Spark MLlib's MinHash LSH signs each article; the pairs that
+ * share a bucket in any hash table are the candidates (as MLlib's {@code approxSimilarityJoin} finds them), and
+ * each candidate pair's exact Jaccard distance decides.
  *
  * <p>An article's {@code duplicate_of} is the earliest article it is a near-copy of (by date, then doc_id), so
  * the first telling of a story is the story, and every later copy points at one that came before it. Articles of
@@ -68,18 +72,44 @@ public final class NearDuplicates {
         try {
             MinHashLSHModel lsh = new MinHashLSH().setNumHashTables(HASH_TABLES).setSeed(seed)
                     .setInputCol("features").setOutputCol("hashes").fit(vectors);
-            Dataset<Row> pairs = lsh.approxSimilarityJoin(vectors, vectors, 1.0 - similarity, "distance")
-                    .select(col("datasetA." + DOC_ID).as("earlier"), col("datasetA.order").as("earlier_order"),
-                            col("datasetB." + DOC_ID).as(DOC_ID), col("datasetB.order").as("order"),
-                            col("distance"))
-                    .filter(col("earlier_order").lt(col("order")));
-            return pairs.groupBy(DOC_ID)
-                    .agg(min(struct(col("earlier_order"), col("earlier"), col("distance"))).as("first"))
-                    .select(col(DOC_ID), col("first.earlier").as(DUPLICATE_OF),
-                            round(lit(1.0).minus(col("first.distance")), 6).as(SIMILARITY))
-                    .localCheckpoint();
+            return firstTellings(candidates(lsh, vectors), vectors, lsh, 1.0 - similarity).localCheckpoint();
         } finally {
             vectors.unpersist();
         }
+    }
+
+    /**
+     * earlier, earlier_order, doc_id, order: the pairs of articles whose MinHash signatures agree in at least one
+     * hash table, the earlier one first, each pair once. These are the pairs MLlib's
+     * {@code approxSimilarityJoin} compares; it carries each article's whole shingle vector through its join once
+     * per hash table, this join carries only ids.
+     */
+    private static Dataset<Row> candidates(MinHashLSHModel lsh, Dataset<Row> vectors) {
+        Dataset<Row> buckets = lsh.transform(vectors)
+                .select(col(DOC_ID), col("order"), posexplode(col("hashes")).as(new String[]{"table", "bucket"}));
+        Dataset<Row> earlier = buckets.select(col(DOC_ID).as("earlier"), col("order").as("earlier_order"),
+                col("table"), col("bucket"));
+        return earlier.join(buckets, new String[]{"table", "bucket"})
+                .filter(col("earlier_order").lt(col("order")))
+                .select("earlier", "earlier_order", DOC_ID, "order")
+                .distinct();
+    }
+
+    /**
+     * doc_id, duplicate_of, similarity: for each article among the candidates, the earliest article within the
+     * Jaccard distance, measured exactly on the shingle sets by MLlib's own {@code keyDistance}.
+     */
+    private static Dataset<Row> firstTellings(Dataset<Row> candidates, Dataset<Row> vectors, MinHashLSHModel lsh,
+                                              double maxDistance) {
+        UserDefinedFunction distance = udf((UDF2<Vector, Vector, Double>) lsh::keyDistance, DataTypes.DoubleType);
+        return candidates
+                .join(vectors.select(col(DOC_ID).as("earlier"), col("features").as("earlier_features")), "earlier")
+                .join(vectors.select(col(DOC_ID), col("features")), DOC_ID)
+                .withColumn("distance", distance.apply(col("earlier_features"), col("features")))
+                .filter(col("distance").lt(maxDistance))
+                .groupBy(DOC_ID)
+                .agg(min(struct(col("earlier_order"), col("earlier"), col("distance"))).as("first"))
+                .select(col(DOC_ID), col("first.earlier").as(DUPLICATE_OF),
+                        round(lit(1.0).minus(col("first.distance")), 6).as(SIMILARITY));
     }
 }

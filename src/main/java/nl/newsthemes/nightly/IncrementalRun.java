@@ -34,6 +34,7 @@ import java.util.TreeSet;
 
 import static nl.newsthemes.ThemesPipeline.*;
 import static nl.newsthemes.schema.Columns.*;
+import static nl.newsthemes.schema.Tables.*;
 import static org.apache.spark.sql.functions.*;
 
 /**

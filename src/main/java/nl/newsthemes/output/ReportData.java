@@ -1,5 +1,6 @@
 package nl.newsthemes.output;
 
+import nl.newsthemes.spark.ConcurrentJobs;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -10,9 +11,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
-import static nl.newsthemes.ThemesPipeline.*;
 import static nl.newsthemes.schema.Columns.*;
+import static nl.newsthemes.schema.Tables.*;
 import static org.apache.spark.sql.functions.*;
 
 /**
@@ -51,14 +53,27 @@ public record ReportData(List<ThemeMonth> themeMonthly, List<Topic> topics, List
      * @param evidencePerTheme matched articles shown per theme
      * @param termsShown       distinctive terms shown per month
      */
+    @SuppressWarnings("unchecked")
     public static ReportData load(SparkSession spark, Path folder, int evidencePerTheme, int termsShown) {
+        // Five small independent queries: run at once (see ConcurrentJobs).
+        List<Object> parts = ConcurrentJobs.run(List.<Callable<Object>>of(
+                () -> themeMonthly(spark, folder), () -> topics(spark, folder), () -> topicMonthly(spark, folder),
+                () -> termsByMonth(spark, folder, termsShown), () -> evidence(spark, folder, evidencePerTheme)));
+        return new ReportData((List<ThemeMonth>) parts.get(0), (List<Topic>) parts.get(1),
+                (List<TopicMonth>) parts.get(2), (Map<String, List<String>>) parts.get(3), (List<Evidence>) parts.get(4));
+    }
+
+    private static List<ThemeMonth> themeMonthly(SparkSession spark, Path folder) {
         List<ThemeMonth> themeMonthly = new ArrayList<>();
         for (Row r : read(spark, folder, THEME_MONTHLY).orderBy(MONTH, THEME).collectAsList()) {
             themeMonthly.add(new ThemeMonth(r.getAs(MONTH), r.getAs(THEME), r.<Long>getAs(ARTICLES),
                     r.<Long>getAs(THEME_ARTICLES), r.<Double>getAs(SHARE), r.<Double>getAs(SHARE_LOW),
                     r.<Double>getAs(SHARE_HIGH), r.getAs(SHARE_CHANGE), r.getList(r.fieldIndex(TOP_TERMS))));
         }
+        return List.copyOf(themeMonthly);
+    }
 
+    private static List<Topic> topics(SparkSession spark, Path folder) {
         List<Topic> topics = new ArrayList<>();
         for (Row r : read(spark, folder, TOPICS)
                 .groupBy(TOPIC).agg(first(LABEL).as(LABEL), array_sort(collect_list(struct(col(RANK), col(TERM)))).as(TERM),
@@ -68,13 +83,19 @@ public record ReportData(List<ThemeMonth> themeMonthly, List<Topic> topics, List
             topics.add(new Topic(r.getInt(0), r.getString(1), terms.stream().map(t -> t.getString(1)).toList(),
                     r.getDouble(3), r.getString(4)));
         }
+        return List.copyOf(topics);
+    }
 
+    private static List<TopicMonth> topicMonthly(SparkSession spark, Path folder) {
         List<TopicMonth> topicMonthly = new ArrayList<>();
         for (Row r : read(spark, folder, TOPIC_MONTHLY).orderBy(MONTH, TOPIC).collectAsList()) {
             topicMonthly.add(new TopicMonth(r.getAs(MONTH), r.<Integer>getAs(TOPIC), r.getAs(LABEL),
                     r.<Double>getAs(MEAN_SHARE), r.<Long>getAs(DOMINANT_ARTICLES)));
         }
+        return List.copyOf(topicMonthly);
+    }
 
+    private static Map<String, List<String>> termsByMonth(SparkSession spark, Path folder, int termsShown) {
         Map<String, List<String>> termsByMonth = new LinkedHashMap<>();
         for (Row r : read(spark, folder, TERMS_MONTHLY).filter(col(RANK).leq(termsShown))
                 .groupBy(MONTH).agg(array_sort(collect_list(struct(col(RANK), col(TERM)))).as(TERM))
@@ -82,7 +103,10 @@ public record ReportData(List<ThemeMonth> themeMonthly, List<Topic> topics, List
             List<Row> terms = r.getList(1);
             termsByMonth.put(r.getString(0), terms.stream().map(t -> t.getString(1)).toList());
         }
+        return termsByMonth;
+    }
 
+    private static List<Evidence> evidence(SparkSession spark, Path folder, int evidencePerTheme) {
         Dataset<Row> documents = read(spark, folder, DOCUMENTS).select(DOC_ID, TITLE, PATH);
         List<Evidence> evidence = new ArrayList<>();
         for (Row r : read(spark, folder, DOC_THEMES).filter(col(MATCHED))
@@ -94,8 +118,7 @@ public record ReportData(List<ThemeMonth> themeMonthly, List<Topic> topics, List
             evidence.add(new Evidence(r.getAs(THEME), r.getAs(DOC_ID), r.getAs(MONTH), title, r.<Double>getAs(SCORE),
                     r.getList(r.fieldIndex(MATCHED_TERMS)), r.getList(r.fieldIndex(EVIDENCE))));
         }
-        return new ReportData(List.copyOf(themeMonthly), List.copyOf(topics), List.copyOf(topicMonthly),
-                termsByMonth, List.copyOf(evidence));
+        return List.copyOf(evidence);
     }
 
     /** The months with articles, in order. */

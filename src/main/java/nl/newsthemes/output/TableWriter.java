@@ -1,5 +1,6 @@
 package nl.newsthemes.output;
 
+import nl.newsthemes.spark.ConcurrentJobs;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -12,6 +13,7 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructField;
+import org.apache.spark.storage.StorageLevel;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +22,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import static nl.newsthemes.schema.Columns.MONTH;
 import static org.apache.spark.sql.functions.*;
@@ -45,13 +48,52 @@ public final class TableWriter {
         this.fs = fs;
     }
 
+    /**
+     * A table to write.
+     *
+     * @param name     folder name under the output, and CSV file name under {@code csv/}
+     * @param rows     the table
+     * @param sortKeys the columns the CSV rows are sorted by
+     */
+    public record Table(String name, Dataset<Row> rows, String... sortKeys) {
+    }
+
     /** Writes {@code table} sorted by {@code sortKeys}; returns its row count. */
     public long write(String table, Dataset<Row> data, String... sortKeys) {
-        // An empty table partitioned by month would be written as no file at all, and readers could not tell its
-        // columns: empty tables are written as one file with the schema.
-        writeParquet(table, data);
-        writeCsv(table, data, sortKeys);
-        return count(table);
+        long rows = writeOnce(table, data, sortKeys);
+        rowCounts.put(table, rows);
+        return rows;
+    }
+
+    /**
+     * Writes independent tables at once ({@link ConcurrentJobs}): most tables are small, and then a write costs the
+     * driver more than the cores. Row counts are recorded in the order given.
+     */
+    public void writeAll(List<Table> tables) {
+        List<Long> counts = ConcurrentJobs.run(tables.stream()
+                .map(t -> (Callable<Long>) () -> writeOnce(t.name(), t.rows(), t.sortKeys())).toList());
+        for (int i = 0; i < tables.size(); i++) {
+            rowCounts.put(tables.get(i).name(), counts.get(i));
+        }
+    }
+
+    /**
+     * Computes the table once, for its count, its Parquet and its CSV: a table's lineage can be long, and each
+     * action would otherwise compute it again.
+     */
+    private long writeOnce(String table, Dataset<Row> data, String... sortKeys) {
+        boolean cacheHere = data.storageLevel().equals(StorageLevel.NONE());
+        Dataset<Row> rows = cacheHere ? data.persist(StorageLevel.MEMORY_AND_DISK()) : data;
+        try {
+            long count = rows.count();
+            writeParquet(table, rows, count > 0);
+            writeCsv(table, rows, sortKeys);
+            return count;
+        } finally {
+            if (cacheHere) {
+                rows.unpersist(false);
+            }
+        }
     }
 
     /**
@@ -76,7 +118,13 @@ public final class TableWriter {
 
     /** Writes a table as Parquet only (partitioned by month where it has rows and a month column): internal state. */
     public void writeParquet(String table, Dataset<Row> data) {
-        boolean byMonth = Arrays.asList(data.columns()).contains(MONTH) && !data.isEmpty();
+        writeParquet(table, data, !data.isEmpty());
+    }
+
+    private void writeParquet(String table, Dataset<Row> data, boolean hasRows) {
+        // An empty table partitioned by month would be written as no file at all, and readers could not tell its
+        // columns: empty tables are written as one file with the schema.
+        boolean byMonth = Arrays.asList(data.columns()).contains(MONTH) && hasRows;
         var parquet = data.write().mode(SaveMode.ErrorIfExists);
         (byMonth ? parquet.partitionBy(MONTH) : parquet).parquet(parquetPath(table));
     }

@@ -1,27 +1,29 @@
 package nl.newsthemes.topics;
 
-import org.apache.spark.ml.clustering.KMeans;
-import org.apache.spark.ml.clustering.KMeansModel;
+import nl.newsthemes.spark.ConcurrentJobs;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.feature.IDF;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.stat.Summarizer;
+import org.apache.spark.mllib.clustering.KMeans;
+import org.apache.spark.mllib.clustering.KMeansModel;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static nl.newsthemes.schema.Columns.CLUSTER;
 import static nl.newsthemes.schema.Columns.COUNTS;
 import static nl.newsthemes.schema.Columns.TFIDF;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.udf;
 
 /**
  * Where online LDA starts: one topic per cluster that several k-means clusterings of the documents agree on (MLlib's
@@ -65,6 +67,11 @@ final class KMeansStart {
                 // Cosine distance is undefined for a document whose every word is in every document (TF-IDF zero).
                 .filter(TopicModel.NON_ZEROS.apply(col(TFIDF)).gt(0))
                 .persist(StorageLevel.MEMORY_AND_DISK());
+        // k-means iterates over the vectors as objects, cached once for every clustering: from the Dataset's cache
+        // each iteration would decode every row again.
+        JavaRDD<org.apache.spark.mllib.linalg.Vector> vectors = weighted.select(TFIDF).javaRDD()
+                .map(r -> org.apache.spark.mllib.linalg.Vectors.fromML(r.<Vector>getAs(0)))
+                .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             if (weighted.isEmpty()) {
                 return new Vector[0];
@@ -73,44 +80,33 @@ final class KMeansStart {
             List<Callable<Vector[]>> runs = new ArrayList<>();
             for (int run = 0; run < clusterings; run++) {
                 long runSeed = seeds.nextLong();
-                runs.add(() -> clusterCounts(weighted, k, runSeed));
+                runs.add(() -> clusterCounts(weighted, vectors, k, runSeed));
             }
-            return RecurringClusters.agree(concurrently(runs), k, SAME_SUBJECT);
+            // Each k-means is a chain of small jobs, one per iteration, that waits for its slowest task: alone it leaves
+            // cores idle. Each clustering is seeded, so the order they finish in changes nothing.
+            return RecurringClusters.agree(ConcurrentJobs.run(runs, CONCURRENT_CLUSTERINGS), k, SAME_SUBJECT);
         } finally {
+            vectors.unpersist(false);
             weighted.unpersist();
         }
     }
 
     /**
-     * Runs the clusterings as concurrent Spark jobs, results in submission order. Each k-means is a chain of small
-     * jobs, one per iteration, that waits for its slowest task: alone it leaves cores idle, on a small corpus most of
-     * them, on a cluster all but one per partition (MLlib's CrossValidator fits its models concurrently for the
-     * same reason). Each clustering is seeded, so the order they finish in changes nothing.
+     * One clustering with MLlib's k-means (k-means|| start, cosine distance), the algorithm {@code ml.KMeans} runs
+     * for sparse vectors, called directly: {@code ml.KMeans} would also compute a training summary and decide on
+     * its solver, each a pass over the data that this start does not use.
+     *
+     * @return per cluster, the summed word counts of its documents (null for an empty cluster)
      */
-    private static List<Vector[]> concurrently(List<Callable<Vector[]>> runs) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(runs.size(), CONCURRENT_CLUSTERINGS));
-        try {
-            List<Vector[]> results = new ArrayList<>();
-            for (Future<Vector[]> run : pool.invokeAll(runs)) {
-                results.add(run.get());
-            }
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while clustering the documents for the LDA start", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r
-                    : new IllegalStateException("k-means clustering for the LDA start failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static Vector[] clusterCounts(Dataset<Row> weighted, int k, long seed) {
-        KMeansModel clusters = new KMeans().setK(k).setSeed(seed).setMaxIter(ITERATIONS).setDistanceMeasure("cosine")
-                .setFeaturesCol(TFIDF).setPredictionCol(CLUSTER).fit(weighted);
+    private static Vector[] clusterCounts(Dataset<Row> weighted, JavaRDD<org.apache.spark.mllib.linalg.Vector> vectors,
+                                          int k, long seed) {
+        KMeansModel clusters = new KMeans().setK(k).setSeed(seed).setMaxIterations(ITERATIONS)
+                .setDistanceMeasure("cosine").run(vectors.rdd());
+        UserDefinedFunction clusterOf = udf(
+                (UDF1<Vector, Integer>) v -> clusters.predict(org.apache.spark.mllib.linalg.Vectors.fromML(v)),
+                DataTypes.IntegerType);
         Vector[] sums = new Vector[k];
-        for (Row r : clusters.transform(weighted).groupBy(CLUSTER)
+        for (Row r : weighted.groupBy(clusterOf.apply(col(TFIDF)).as(CLUSTER))
                 .agg(Summarizer.sum(col(COUNTS)).as(COUNTS)).collectAsList()) {
             sums[r.getInt(0)] = r.getAs(1);
         }
