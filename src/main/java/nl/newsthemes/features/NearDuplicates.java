@@ -8,6 +8,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
@@ -54,17 +55,29 @@ public final class NearDuplicates {
     }
 
     /**
+     * An article's distinct shingles, in the order they first occur: each run of {@link #SHINGLE_TERMS} terms joined
+     * with a space. A function rather than Spark's higher-order {@code transform} over {@code slice}, which Spark
+     * evaluates without generated code, element by element.
+     */
+    private static final UserDefinedFunction SHINGLES = udf((UDF1<scala.collection.Seq<String>, String[]>) seq -> {
+        List<String> terms = scala.jdk.javaapi.CollectionConverters.asJava(seq);
+        java.util.Set<String> shingles = new java.util.LinkedHashSet<>();
+        for (int i = 0; i + SHINGLE_TERMS <= terms.size(); i++) {
+            shingles.add(String.join(" ", terms.subList(i, i + SHINGLE_TERMS)));
+        }
+        return shingles.toArray(String[]::new);
+    }, DataTypes.createArrayType(DataTypes.StringType, false));
+
+    /**
      * @param documents  doc_id, date, terms (content terms in text order)
      * @param similarity the least Jaccard similarity of two near-copies, above 0 and at most 1
      * @return doc_id, duplicate_of, similarity: one row per article that is a near-copy of an earlier one
      */
     public static Dataset<Row> find(Dataset<Row> documents, double similarity, long seed) {
-        Column shingles = transform(sequence(lit(1), size(col(TERMS)).minus(SHINGLE_TERMS - 1)),
-                i -> concat_ws(" ", slice(col(TERMS), i, lit(SHINGLE_TERMS))));
         Dataset<Row> shingled = documents
                 .filter(size(col(TERMS)).geq(SHINGLE_TERMS - 1 + MIN_SHINGLES))
                 .select(col(DOC_ID), concat_ws("/", coalesce(col(DATE), lit("")), col(DOC_ID)).as("order"),
-                        array_distinct(shingles).as("shingles"));
+                        SHINGLES.apply(col(TERMS)).as("shingles"));
         Dataset<Row> vectors = new HashingTF().setBinary(true).setNumFeatures(SHINGLE_SPACE)
                 .setInputCol("shingles").setOutputCol("features").transform(shingled)
                 .select(DOC_ID, "order", "features")

@@ -21,8 +21,12 @@ import java.util.concurrent.Callable;
 
 import static nl.newsthemes.schema.Columns.CLUSTER;
 import static nl.newsthemes.schema.Columns.COUNTS;
+import static nl.newsthemes.schema.Columns.DOC_ID;
 import static nl.newsthemes.schema.Columns.TFIDF;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.pmod;
+import static org.apache.spark.sql.functions.xxhash64;
 import static org.apache.spark.sql.functions.udf;
 
 /**
@@ -51,6 +55,14 @@ final class KMeansStart {
     /** Two clusters of different clusterings are one subject from this cosine similarity of their word counts. */
     static final double SAME_SUBJECT = 0.7;
 
+    /**
+     * Stories k-means clusters at most; every story is then counted in the cluster it is closest to. k-means only
+     * has to find the subjects, which a few thousand stories hold as well as all of them, and its cost stays the
+     * same as the corpus grows.
+     */
+    static final int MAX_CLUSTERED_STORIES = 5_000;
+    private static final long HASH_BUCKETS = 1_000_000;
+
     /** Clusterings run at once: enough to keep the cores of a small cluster busy between one clustering's jobs. */
     static final int CONCURRENT_CLUSTERINGS = 4;
 
@@ -67,28 +79,49 @@ final class KMeansStart {
                 // Cosine distance is undefined for a document whose every word is in every document (TF-IDF zero).
                 .filter(TopicModel.NON_ZEROS.apply(col(TFIDF)).gt(0))
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        // k-means iterates over the vectors as objects, cached once for every clustering: from the Dataset's cache
-        // each iteration would decode every row again.
-        JavaRDD<org.apache.spark.mllib.linalg.Vector> vectors = weighted.select(TFIDF).javaRDD()
-                .map(r -> org.apache.spark.mllib.linalg.Vectors.fromML(r.<Vector>getAs(0)))
-                .persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            if (weighted.isEmpty()) {
+            long stories = weighted.count();
+            if (stories == 0) {
                 return new Vector[0];
             }
-            Random seeds = new Random(seed);
-            List<Callable<Vector[]>> runs = new ArrayList<>();
-            for (int run = 0; run < clusterings; run++) {
-                long runSeed = seeds.nextLong();
-                runs.add(() -> clusterCounts(weighted, vectors, k, runSeed));
+            // k-means iterates over the vectors as objects, cached once for every clustering: from the Dataset's
+            // cache each iteration would decode every row again.
+            JavaRDD<org.apache.spark.mllib.linalg.Vector> vectors = clustered(weighted, stories).select(TFIDF).javaRDD()
+                    .map(r -> org.apache.spark.mllib.linalg.Vectors.fromML(r.<Vector>getAs(0)))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            try {
+                return agreedClusters(weighted, vectors, k, seed, clusterings);
+            } finally {
+                vectors.unpersist(false);
             }
-            // Each k-means is a chain of small jobs, one per iteration, that waits for its slowest task: alone it leaves
-            // cores idle. Each clustering is seeded, so the order they finish in changes nothing.
-            return RecurringClusters.agree(ConcurrentJobs.run(runs, CONCURRENT_CLUSTERINGS), k, SAME_SUBJECT);
         } finally {
-            vectors.unpersist(false);
             weighted.unpersist();
         }
+    }
+
+    /**
+     * The stories k-means clusters: all of them up to {@link #MAX_CLUSTERED_STORIES}, else a sample of about that
+     * many, chosen by a hash of the doc_id so that every seed and every night clusters the same ones.
+     */
+    private static Dataset<Row> clustered(Dataset<Row> weighted, long stories) {
+        if (stories <= MAX_CLUSTERED_STORIES) {
+            return weighted;
+        }
+        long kept = Math.round((double) HASH_BUCKETS * MAX_CLUSTERED_STORIES / stories);
+        return weighted.filter(pmod(xxhash64(col(DOC_ID)), lit(HASH_BUCKETS)).lt(kept));
+    }
+
+    private static Vector[] agreedClusters(Dataset<Row> weighted, JavaRDD<org.apache.spark.mllib.linalg.Vector> vectors,
+                                           int k, long seed, int clusterings) {
+        Random seeds = new Random(seed);
+        List<Callable<Vector[]>> runs = new ArrayList<>();
+        for (int run = 0; run < clusterings; run++) {
+            long runSeed = seeds.nextLong();
+            runs.add(() -> clusterCounts(weighted, vectors, k, runSeed));
+        }
+        // Each k-means is a chain of small jobs, one per iteration, that waits for its slowest task: alone it leaves
+        // cores idle. Each clustering is seeded, so the order they finish in changes nothing.
+        return RecurringClusters.agree(ConcurrentJobs.run(runs, CONCURRENT_CLUSTERINGS), k, SAME_SUBJECT);
     }
 
     /**
