@@ -5,6 +5,7 @@ import nl.newsthemes.config.ConfigException;
 import nl.newsthemes.config.JobConfig;
 import nl.newsthemes.config.ThemeSet;
 import nl.newsthemes.nightly.QualityGateException;
+import nl.newsthemes.spark.NioLocalFileSystem;
 import nl.newsthemes.text.Stopwords;
 import nl.newsthemes.text.TextAnalyzer;
 import nl.newsthemes.themes.ThemeMatcher;
@@ -92,9 +93,11 @@ public final class ThemesJob {
             conf.setMaster("local[*]");
         }
         if (conf.get("spark.master").startsWith("local")) {
-            // One machine: no UI port to collide with, and a shuffle sized for its cores rather than a cluster's.
+            // One machine: no UI port to collide with, a shuffle sized for its cores rather than a cluster's, and
+            // local files created without a chmod process each (see NioLocalFileSystem).
             conf.setIfMissing("spark.ui.enabled", "false");
             conf.setIfMissing("spark.sql.shuffle.partitions", "8");
+            conf.setIfMissing(NioLocalFileSystem.SETTING, NioLocalFileSystem.class.getName());
         }
         if (config.shufflePartitions() > 0) {
             conf.set("spark.sql.shuffle.partitions", String.valueOf(config.shufflePartitions()));

@@ -1,5 +1,6 @@
 package nl.newsthemes;
 
+import nl.newsthemes.spark.NioLocalFileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -26,6 +27,7 @@ public abstract class SparkTestBase {
                 .config("spark.ui.enabled", "false")
                 .config("spark.sql.shuffle.partitions", "4")
                 .config("spark.driver.host", "127.0.0.1")
+                .config(NioLocalFileSystem.SETTING, NioLocalFileSystem.class.getName())
                 .getOrCreate();
     }
 
