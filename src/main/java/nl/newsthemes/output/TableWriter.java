@@ -86,7 +86,7 @@ public final class TableWriter {
         Dataset<Row> rows = cacheHere ? data.persist(StorageLevel.MEMORY_AND_DISK()) : data;
         try {
             long count = rows.count();
-            writeParquet(table, rows, count > 0);
+            writeParquet(table, rows.coalesce(parquetFiles(count)), count > 0);
             writeCsv(table, rows, sortKeys);
             return count;
         } finally {
@@ -95,6 +95,19 @@ public final class TableWriter {
             }
         }
     }
+
+    /**
+     * Parquet files (per month, where the table is partitioned by month) for a table of {@code rows} rows: one per
+     * {@value #ROWS_PER_PARQUET_FILE} rows, never more than the table has partitions. A small table is then written
+     * by one task instead of one per partition: each write task costs the driver and the task a copy of the whole
+     * Hadoop configuration, more than writing a few thousand rows.
+     */
+    static int parquetFiles(long rows) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (rows + ROWS_PER_PARQUET_FILE - 1) / ROWS_PER_PARQUET_FILE));
+    }
+
+    /** Rows per Parquet file: files of tens of megabytes, the size Parquet readers do well with. */
+    static final long ROWS_PER_PARQUET_FILE = 500_000;
 
     /**
      * Rewrites only the given months of a table partitioned by month, with Spark's dynamic partition overwrite: the
@@ -182,7 +195,8 @@ public final class TableWriter {
 
     private void writeCsv(String table, Dataset<Row> data, String... sortKeys) {
         Path csvTemp = new Path(folder, "_tmp_csv_" + table);
-        forCsv(data).repartition(1).sortWithinPartitions(Arrays.stream(sortKeys).map(org.apache.spark.sql.functions::col).toArray(Column[]::new)).write()
+        // coalesce, not repartition: one task reads the partitions in their order and sorts, with no shuffle.
+        forCsv(data).coalesce(1).sortWithinPartitions(Arrays.stream(sortKeys).map(org.apache.spark.sql.functions::col).toArray(Column[]::new)).write()
                 .mode(SaveMode.ErrorIfExists)
                 .option("header", "true")
                 .option("escape", "\"")

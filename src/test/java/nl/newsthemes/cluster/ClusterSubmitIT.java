@@ -35,9 +35,9 @@ class ClusterSubmitIT {
         Path input = Path.of("data/sample").toAbsolutePath();
         Path clusterOut = dir.resolve("cluster-out");
         Path localOut = dir.resolve("local-out");
-        // Three k-means clusterings for the LDA start: still concurrent Spark jobs, on the workers' executors and in
-        // local mode alike, at a third of the default's ten (each costs the cluster a few seconds).
-        String config = OneClustering.config("three-clusterings.json", "{\"lda_start_clusterings\": 3}");
+        // One k-means clustering for the LDA start (each costs the cluster a few seconds): the tables, quality-gate
+        // checks and report queries are still written and run as concurrent Spark jobs on the workers' executors.
+        String config = OneClustering.config();
 
         try (StandaloneCluster cluster = new StandaloneCluster(sparkJars, dir, 2)) {
             int exit = cluster.submit(List.of("--deploy-mode", "client", "--class", "nl.newsthemes.ThemesJob",

@@ -44,4 +44,22 @@ class TableWriterTest extends SparkTestBase {
         assertEquals("=HYPERLINK(\"http://evil\",\"klik\")",
                 spark.read().parquet(dir.resolve("t").toString()).filter("doc_id = 'a'").first().getAs("title"));
     }
+
+    @Test
+    void aSmallTableIsOneParquetFilePerMonthWhateverItsPartitions(@TempDir Path dir) throws Exception {
+        StructType schema = new StructType().add("doc_id", DataTypes.StringType).add("month", DataTypes.StringType);
+        Dataset<Row> rows = spark.createDataFrame(List.of(RowFactory.create("d", "2022-02"), RowFactory.create("a", "2022-01"),
+                RowFactory.create("c", "2022-02"), RowFactory.create("b", "2022-01")), schema).repartition(4);
+        FileSystem fs = FileSystem.getLocal(spark.sparkContext().hadoopConfiguration());
+        assertEquals(4, new TableWriter(new org.apache.hadoop.fs.Path(dir.toUri()), fs).write("t", rows, "doc_id"));
+        for (String month : List.of("2022-01", "2022-02")) {
+            try (var files = Files.list(dir.resolve("t/month=" + month))) {
+                assertEquals(1, files.filter(p -> p.getFileName().toString().endsWith(".parquet")).count(), month);
+            }
+        }
+        assertEquals("doc_id,month\na,2022-01\nb,2022-01\nc,2022-02\nd,2022-02\n", Files.readString(dir.resolve("csv/t.csv")));
+        assertEquals(1, TableWriter.parquetFiles(0));
+        assertEquals(1, TableWriter.parquetFiles(TableWriter.ROWS_PER_PARQUET_FILE));
+        assertEquals(3, TableWriter.parquetFiles(2 * TableWriter.ROWS_PER_PARQUET_FILE + 1));
+    }
 }
