@@ -2,7 +2,6 @@ package nl.newsthemes;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,14 +24,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * beside them are not run: pyarrow, which {@code pd.read_parquet} needs, and PySpark cannot be installed here.
  */
 class ReadmeDuckDbTest {
-    @TempDir
+    /** The folder that holds the shared sample run's {@code out/}. */
     static Path dir;
     static List<String> queries;
 
     @BeforeAll
     static void runJobAndReadReadme() throws Exception {
-        assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", "data/sample", "--output",
-                dir.resolve("out").toString()}));
+        // README's queries read out/...: the shared sample run's folder is out.
+        dir = SampleRun.defaults().getParent();
         queries = new ArrayList<>();
         Matcher m = Pattern.compile("```sql\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(Path.of("README.md")));
         while (m.find()) {

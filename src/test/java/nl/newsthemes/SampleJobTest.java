@@ -35,8 +35,7 @@ class SampleJobTest extends SparkTestBase {
 
     @BeforeAll
     static void runJob() {
-        out = dir.resolve("out");
-        assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", SAMPLE, "--output", out.toString()}));
+        out = SampleRun.defaults();
     }
 
     private static JsonNode manifestOf(Path output) throws IOException {

@@ -171,16 +171,14 @@ public record JobConfig(
     /**
      * From a k-means start: MLlib's own default. The first mini-batch weighs 0.03 instead of 0.70 (at 1), and after
      * one pass of 20 mini-batches the start still makes up about half of each topic: LDA refines the agreed clusters
-     * instead of replacing them with what the first mini-batches say. Two starts a little apart (similarity 0.75 to
-     * 0.9) otherwise drift apart: on nl-news-2022 (20 topics, 10 clusterings), seeds 1 and 2 shared 16 of 20 topics
-     * at 64 and 18 at 1024, with the same coherence (mean stem NPMI 0.36 to 0.40 over three seed pairs either way).
+     * instead of replacing them with what the first mini-batches say, so two starts a little apart do not drift apart
+     * (README's "Topics" has the measurement).
      */
     public static final double KMEANS_START_LEARNING_OFFSET = 1024.0;
 
     /**
      * Ten clusterings: the clusters that recur across ten seeds are much the same for any ten, where three or five
-     * leave the last few topics to chance. On nl-news-2022 (20 topics) the starts of seeds 1 and 2 shared 20 of 20
-     * topics from ten clusterings, 17 from three, 16 from five; each clustering costs about 10 s there.
+     * leave the last few topics to chance (README's "Topics" has the measurement).
      */
     public static final int DEFAULT_LDA_START_CLUSTERINGS = 10;
 

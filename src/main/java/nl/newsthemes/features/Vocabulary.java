@@ -69,9 +69,8 @@ public record Vocabulary(List<String> terms, List<String> surfaces, List<Long> d
     /**
      * The MLlib model that turns a {@code terms} array into a vector over this vocabulary: 1 for each term the
      * document has, however often. LDA then models which words an article uses, not how often it repeats them: a
-     * name said ten times in one article would otherwise pull its topic toward that one article. On nl-news-2022
-     * (20 topics) this raised the topics' mean NPMI from 0.22 to 0.25 to 0.28. IDF and coherence count documents, so
-     * they are the same either way.
+     * name said ten times in one article would otherwise pull its topic toward that one article (README's "Topics"
+     * has what it did to coherence). IDF and coherence count documents, so they are the same either way.
      */
     public CountVectorizerModel countVectorizer() {
         return new CountVectorizerModel(terms.toArray(String[]::new)).setInputCol(TERMS).setOutputCol(COUNTS)

@@ -34,22 +34,17 @@ import static org.apache.spark.sql.functions.udf;
  * KMeans with cosine distance on TF-IDF, each seeded from the job's seed; see {@link RecurringClusters}), each
  * topic's word weights the word counts of its cluster's documents.
  *
- * <p>Why: from MLlib's random start, online LDA settles in a different local optimum for every seed; on
- * nl-news-2022 (20 topics) two seeds shared 4 to 10 of 20 topics at a similarity of 0.7, and topics mixed unrelated
- * subjects (mean NPMI 0.22 to 0.28). Started from one k-means clustering, two seeds shared 13 to 16 of 20 topics:
- * k-means on TF-IDF finds the big subjects in much the same way from most starts, and LDA then refines them instead
- * of having to separate them, but which mid-sized subjects get a cluster of their own depends on the seed. Started
- * from the clusters that recur in ten clusterings, three pairs of seeds shared 18, 19 and 20 of 20 (at a learning
- * offset of 1024, see {@code JobConfig}); from three clusterings 14 to 18. See {@code jobs/topics-bench.sh}.
+ * <p>Why: from MLlib's random start, online LDA settles in a different local optimum for every seed, and topics mix
+ * unrelated subjects. k-means on TF-IDF finds the big subjects in much the same way from most starts, so LDA refines
+ * them instead of having to separate them; which mid-sized subjects get a cluster of their own still depends on the
+ * seed of one clustering, and the clusters that recur across several clusterings do not. README's "Topics" gives the
+ * topics two seeds share from each kind of start, as {@code jobs/topics-bench.sh} measures them.
  *
  * <p>The start is added to MLlib's own seeded random start (a Gamma(100, 1/100) weight per topic and word), so a
  * topic without a cluster (fewer documents than topics) still starts apart from the others.
  */
 final class KMeansStart {
-    /**
-     * k-means iterations: the clusters only need to find the subjects, LDA refines them. On nl-news-2022, 10
-     * iterations agreed across seeds as well as 20, in two thirds of the time.
-     */
+    /** k-means iterations: the clusters only need to find the subjects, LDA refines them (as well as at 20). */
     static final int ITERATIONS = 10;
 
     /** Two clusters of different clusterings are one subject from this cosine similarity of their word counts. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.newsthemes.ExitCode;
 import nl.newsthemes.OneClustering;
+import nl.newsthemes.SampleRun;
 import nl.newsthemes.SparkTestBase;
 import nl.newsthemes.ThemesJob;
 import nl.newsthemes.ingest.InputFile;
@@ -35,9 +36,7 @@ class QualityGateTest extends SparkTestBase {
 
     @Test
     void mostlyRejectedInputPublishesNothingAndExitsThree() throws IOException {
-        java.nio.file.Path out = dir.resolve("out");
-        assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", "data/sample", "--output", out.toString(),
-                "--config", OneClustering.config()}));
+        java.nio.file.Path out = SampleRun.copyTo(SampleRun.oneClustering(), dir.resolve("out"));
         String published = Files.readString(out.resolve("manifest.json"));
 
         java.nio.file.Path in = Files.createDirectories(dir.resolve("in"));

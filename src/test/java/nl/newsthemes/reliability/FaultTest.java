@@ -2,6 +2,7 @@ package nl.newsthemes.reliability;
 
 import nl.newsthemes.ExitCode;
 import nl.newsthemes.OneClustering;
+import nl.newsthemes.SampleRun;
 import nl.newsthemes.ThemesJob;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterEach;
@@ -28,9 +29,7 @@ class FaultTest {
 
     @Test
     void aTaskThatFailsOnceGivesTheSameOutputs(@TempDir Path dir) throws IOException {
-        Path clean = dir.resolve("clean");
-        assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", "data/sample", "--output", clean.toString(),
-                "--master", "local[2]", "--config", OneClustering.config()}));
+        Path clean = SampleRun.oneClustering();
 
         System.setProperty("spark.hadoop.fs.file.impl", FlakyFileSystem.class.getName());
         System.setProperty("spark.hadoop.fs.file.impl.disable.cache", "true");

@@ -2,6 +2,7 @@ package nl.newsthemes.reliability;
 
 import nl.newsthemes.ExitCode;
 import nl.newsthemes.OneClustering;
+import nl.newsthemes.SampleRun;
 import nl.newsthemes.ThemesJob;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterEach;
@@ -32,8 +33,7 @@ class KillTest {
 
     @Test
     void killDuringWriteLeavesThePublishedRunIntact(@TempDir Path dir) throws Exception {
-        Path out = dir.resolve("out");
-        assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", "data/sample", "--output", out.toString(), "--config", OneClustering.config()}));
+        Path out = SampleRun.copyTo(SampleRun.oneClustering(), dir.resolve("out"));
         Map<String, String> published = contents(out);
 
         Process job = JobProcess.start(dir.resolve("killed.log"), "1g", "--input", "data/sample", "--output", out.toString(),
