@@ -8,6 +8,7 @@ import org.apache.hadoop.fs.permission.FsPermission;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
@@ -62,7 +63,7 @@ public class NioLocalFileSystem extends LocalFileSystem {
         /**
          * Hadoop's status with its permission, owner and group read now, instead of by {@code ls} when asked. The
          * JDK's {@code unix} attribute view gives the whole mode, sticky bit included; where a JDK has no such view,
-         * the status stays Hadoop's.
+         * or the file is gone, the status stays Hadoop's.
          */
         private FileStatus withPermissions(FileStatus status) throws IOException {
             if (status.isSymlink()) {
@@ -71,7 +72,8 @@ public class NioLocalFileSystem extends LocalFileSystem {
             Map<String, Object> unix;
             try {
                 unix = Files.readAttributes(pathToFile(status.getPath()).toPath(), "unix:mode,owner,group");
-            } catch (UnsupportedOperationException | IllegalArgumentException noUnixView) {
+            } catch (UnsupportedOperationException | IllegalArgumentException | NoSuchFileException noUnixViewOrGone) {
+                // A file removed since it was listed keeps Hadoop's status: the reader reports it when it opens it.
                 return status;
             }
             FsPermission permission = new FsPermission((short) ((Integer) unix.get("mode") & 01777));
