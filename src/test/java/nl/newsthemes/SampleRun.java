@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +14,9 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * One run of the job on {@code data/sample} per test JVM and config, published in {@code target/test-runs/<name>/out}
- * and shared by the test classes that only read a published sample run (or start from a copy of one): a run costs
- * far more than the checks on it. A test never writes into it; one that needs a published run to change copies it
+ * One run of the job on {@code data/sample} per test JVM and config, published in
+ * {@code target/test-runs/<name>-<random>/out} and shared by the test classes that only read a published sample run
+ * (or start from a copy of one): a run costs far more than the checks on it. A test never writes into it; one that needs a published run to change copies it
  * with {@link #copyTo}.
  */
 public final class SampleRun {
@@ -47,20 +47,15 @@ public final class SampleRun {
 
     private static Path published(String name, List<String> extraArgs) {
         return PUBLISHED.computeIfAbsent(name, n -> {
-            Path out = Path.of("target", "test-runs", n, "out").toAbsolutePath();
+            Path out;
             try {
-                if (Files.exists(out.getParent())) {
-                    try (Stream<Path> old = Files.walk(out.getParent())) {
-                        for (Path p : old.sorted(Comparator.reverseOrder()).toList()) {
-                            Files.delete(p);
-                        }
-                    }
-                }
-                Files.createDirectories(out.getParent());
+                // A new folder per JVM: nothing of an earlier test run is read or has to be cleared first.
+                out = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-runs")), n + "-")
+                        .resolve("out").toAbsolutePath();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            List<String> args = new java.util.ArrayList<>(List.of("--input", "data/sample", "--output", out.toString()));
+            List<String> args = new ArrayList<>(List.of("--input", "data/sample", "--output", out.toString()));
             args.addAll(extraArgs);
             assertEquals(ExitCode.DONE, ThemesJob.run(args.toArray(String[]::new)), "the shared sample run " + n);
             return out;

@@ -195,7 +195,9 @@ public final class TableWriter {
 
     private void writeCsv(String table, Dataset<Row> data, String... sortKeys) {
         Path csvTemp = new Path(folder, "_tmp_csv_" + table);
-        // coalesce, not repartition: one task reads the partitions in their order and sorts, with no shuffle.
+        // coalesce, not repartition: one task reads the partitions in their order and sorts, with no shuffle. The
+        // rows are cached here (writeOnce) or a table read back with a month's new rows (overwriteMonths), so that
+        // the one task has little to compute that a shuffle's map side would have spread.
         forCsv(data).coalesce(1).sortWithinPartitions(Arrays.stream(sortKeys).map(org.apache.spark.sql.functions::col).toArray(Column[]::new)).write()
                 .mode(SaveMode.ErrorIfExists)
                 .option("header", "true")
