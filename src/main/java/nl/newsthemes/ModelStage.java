@@ -68,8 +68,12 @@ final class ModelStage {
                 config.phraseMinCount(), config.phraseThreshold(), config.maxPhrases()), p -> p.size() + " phrases");
         Dataset<Row> analyzed = words;
         if (phrases.size() > 0) {
-            analyzed = phrases.apply(words).persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> joined = phrases.apply(words).persist(StorageLevel.MEMORY_AND_DISK());
+            // Filled from the cached words before they are dropped: else the first use of the phrased documents would
+            // analyze every text again.
+            timer.time("phrases-joined", joined::count, n -> n + " documents with their phrases");
             words.unpersist();
+            analyzed = joined;
         }
         Dataset<Row> docs = analyzed;
         Dataset<Row> duplicates = timer.time("near-duplicates", () -> NearDuplicates.find(docs,

@@ -7,9 +7,12 @@ import nl.newsthemes.text.Token;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -54,8 +57,9 @@ public final class ThemeMatcher implements Serializable {
     /** One result per theme, in theme-file order, for a text and its tokens (from {@link TextAnalyzer#tokens}). */
     public List<ThemeHit> match(String normalizedText, List<Token> tokens) {
         List<ThemeHit> results = new ArrayList<>(themes.size());
+        TokenIndex index = new TokenIndex(tokens);
         for (CompiledTheme theme : themes) {
-            List<Span> hits = theme.hits(tokens);
+            List<Span> hits = theme.hits(index);
             hits.sort(Comparator.comparingInt(Span::first).thenComparingInt(Span::last));
             Set<String> terms = new LinkedHashSet<>();
             double score = 0;
@@ -109,11 +113,11 @@ public final class ThemeMatcher implements Serializable {
             return true;
         }
 
-        /** Every match in the text as a span. */
-        List<Span> find(List<Token> tokens, double weight) {
+        /** Every match in the text as a span, in text order. */
+        List<Span> find(TokenIndex index, double weight) {
             List<Span> spans = new ArrayList<>();
-            for (int i = 0; i + words.size() <= tokens.size(); i++) {
-                if (matchesAt(tokens, i)) {
+            for (int i : index.positions(words.get(0))) {
+                if (matchesAt(index.tokens(), i)) {
                     spans.add(Span.of(i, i + words.size() - 1, weight));
                 }
             }
@@ -121,16 +125,65 @@ public final class ThemeMatcher implements Serializable {
         }
     }
 
+    /**
+     * Where each word of one text stands, so that a rule looks up the places its first word matches rather than
+     * trying every word of the text (a theme file has hundreds of words, a text hundreds of tokens). A pattern's
+     * places are found once per text, for every rule that starts with it.
+     */
+    static final class TokenIndex {
+        private final List<Token> tokens;
+        private final Map<String, List<Integer>> byWord = new HashMap<>();
+        private final Map<String, List<Integer>> byStem = new HashMap<>();
+        private final Map<WordPattern, int[]> places = new HashMap<>();
+
+        TokenIndex(List<Token> tokens) {
+            this.tokens = tokens;
+            for (int i = 0; i < tokens.size(); i++) {
+                byWord.computeIfAbsent(tokens.get(i).word(), w -> new ArrayList<>()).add(i);
+                byStem.computeIfAbsent(tokens.get(i).stem(), w -> new ArrayList<>()).add(i);
+            }
+        }
+
+        List<Token> tokens() {
+            return tokens;
+        }
+
+        /** The positions of the tokens that {@code pattern} matches, ascending. */
+        int[] positions(WordPattern pattern) {
+            return places.computeIfAbsent(pattern, this::find);
+        }
+
+        private int[] find(WordPattern pattern) {
+            if (pattern.kind() == WordPattern.Kind.STEM) {
+                return toArray(byStem.getOrDefault(pattern.text(), List.of()));
+            }
+            List<Integer> found = new ArrayList<>();
+            byWord.forEach((word, at) -> {
+                if (pattern.matches(tokens.get(at.get(0)))) {
+                    found.addAll(at);
+                }
+            });
+            int[] sorted = toArray(found);
+            Arrays.sort(sorted);
+            return sorted;
+        }
+
+        private static int[] toArray(List<Integer> positions) {
+            return positions.stream().mapToInt(Integer::intValue).toArray();
+        }
+    }
+
     private record CompiledNear(List<Sequence> terms, List<Sequence> with, int window) implements Serializable {
         /** One hit per occurrence of a {@code terms} sequence with a {@code with} sequence within the window. */
-        void collect(List<Token> tokens, double weight, List<Span> hits) {
+        void collect(TokenIndex index, double weight, List<Span> hits) {
+            List<Token> tokens = index.tokens();
             List<Span> partners = new ArrayList<>();
-            with.forEach(s -> partners.addAll(s.find(tokens, weight)));
+            with.forEach(s -> partners.addAll(s.find(index, weight)));
             if (partners.isEmpty()) {
                 return;
             }
             for (Sequence sequence : terms) {
-                for (Span a : sequence.find(tokens, weight)) {
+                for (Span a : sequence.find(index, weight)) {
                     Span best = null;
                     int bestDistance = Integer.MAX_VALUE;
                     for (Span b : partners) {
@@ -153,11 +206,11 @@ public final class ThemeMatcher implements Serializable {
 
     private record CompiledRule(List<Sequence> sequences, List<CompiledNear> near, double weight,
                                 List<CompiledExclusion> exclusions) implements Serializable {
-        void collect(List<Token> tokens, List<Span> hits) {
+        void collect(TokenIndex index, List<Span> hits) {
             List<Span> own = new ArrayList<>();
-            sequences.forEach(s -> own.addAll(s.find(tokens, weight)));
-            near.forEach(n -> n.collect(tokens, weight, own));
-            exclusions.forEach(e -> e.cancel(tokens, own));
+            sequences.forEach(s -> own.addAll(s.find(index, weight)));
+            near.forEach(n -> n.collect(index, weight, own));
+            exclusions.forEach(e -> e.cancel(index, own));
             hits.addAll(own);
         }
     }
@@ -167,12 +220,12 @@ public final class ThemeMatcher implements Serializable {
          * Removes the hits this context stands near. Unlike near rules, an exclusion may reach across a sentence
          * end: "... kunnen andere sancties volgen. De NPO kan ..." is about the broadcaster's penalty all the same.
          */
-        void cancel(List<Token> tokens, List<Span> hits) {
+        void cancel(TokenIndex index, List<Span> hits) {
             if (hits.isEmpty()) {
                 return;
             }
             List<Span> contexts = new ArrayList<>();
-            sequences.forEach(s -> contexts.addAll(s.find(tokens, 0)));
+            sequences.forEach(s -> contexts.addAll(s.find(index, 0)));
             hits.removeIf(hit -> contexts.stream().anyMatch(e ->
                     e.first() <= hit.last() + window && e.last() >= hit.first() - window));
         }
@@ -180,10 +233,10 @@ public final class ThemeMatcher implements Serializable {
 
     private record CompiledTheme(String name, List<CompiledRule> rules, List<CompiledExclusion> exclusions,
                                  double threshold) implements Serializable {
-        List<Span> hits(List<Token> tokens) {
+        List<Span> hits(TokenIndex index) {
             List<Span> hits = new ArrayList<>();
-            rules.forEach(r -> r.collect(tokens, hits));
-            exclusions.forEach(e -> e.cancel(tokens, hits));
+            rules.forEach(r -> r.collect(index, hits));
+            exclusions.forEach(e -> e.cancel(index, hits));
             return hits;
         }
     }
