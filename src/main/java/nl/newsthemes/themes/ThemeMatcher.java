@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.Set;
 
 /**
@@ -132,7 +134,8 @@ public final class ThemeMatcher implements Serializable {
      */
     static final class TokenIndex {
         private final List<Token> tokens;
-        private final Map<String, List<Integer>> byWord = new HashMap<>();
+        /** Sorted, so that the words with a prefix are one range of keys. */
+        private final NavigableMap<String, List<Integer>> byWord = new TreeMap<>();
         private final Map<String, List<Integer>> byStem = new HashMap<>();
         private final Map<WordPattern, int[]> places = new HashMap<>();
 
@@ -157,8 +160,10 @@ public final class ThemeMatcher implements Serializable {
             if (pattern.kind() == WordPattern.Kind.STEM) {
                 return toArray(byStem.getOrDefault(pattern.text(), List.of()));
             }
+            Map<String, List<Integer>> candidates = pattern.kind() == WordPattern.Kind.PREFIX
+                    ? byWord.subMap(pattern.text(), true, pattern.text() + Character.MAX_VALUE, false) : byWord;
             List<Integer> found = new ArrayList<>();
-            byWord.forEach((word, at) -> {
+            candidates.forEach((word, at) -> {
                 if (pattern.matches(tokens.get(at.get(0)))) {
                     found.addAll(at);
                 }
