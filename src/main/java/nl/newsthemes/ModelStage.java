@@ -24,7 +24,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import static nl.newsthemes.schema.Columns.COUNTS;
 import static nl.newsthemes.schema.Columns.DOC_ID;
+import static nl.newsthemes.schema.Columns.MONTH;
+import static nl.newsthemes.schema.Columns.TERMS;
 
 /**
  * The corpus-wide model of a full run: phrases, vocabulary, IDF and LDA topics, either fitted anew on this corpus
@@ -40,11 +43,12 @@ final class ModelStage {
      * @param model     the topic model under its topics' ids; null when no topics were fitted
      * @param duplicates doc_id, duplicate_of, similarity of the near-copies (see {@link NearDuplicates}), which LDA
      *                   does not train on
-     * @param withWords  every document with a vocabulary word, as counts (what doc_topics covers)
+     * @param counted    doc_id, month and counts of every document (persisted; the caller unpersists): doc_topics covers
+     *                   those with a vocabulary word
      */
     record Result(Dataset<Row> analyzed, Phrases phrases, Vocabulary vocabulary, double[] idf, TopicCount topics,
                   Dataset<Row> training, long modelled, TopicModel model, TopicRegistry registry, TopicLineage lineage,
-                  TopicSweep sweep, Dataset<Row> duplicates, Dataset<Row> withWords) {
+                  TopicSweep sweep, Dataset<Row> duplicates, Dataset<Row> counted) {
     }
 
     private final SparkSession spark;
@@ -86,7 +90,9 @@ final class ModelStage {
             return new Result(analyzed, phrases, vocabulary, new double[0], none, null, 0, null, TopicRegistry.empty(),
                     noTopics(source), TopicSweep.none(), duplicates, null);
         }
-        Dataset<Row> counted = vocabulary.countVectorizer().transform(analyzed);
+        // Counted once for IDF, LDA's input and doc_topics: the vocabulary lookup of every word is not cheap.
+        Dataset<Row> counted = vocabulary.countVectorizer().transform(analyzed.select(DOC_ID, MONTH, TERMS))
+                .select(DOC_ID, MONTH, COUNTS).persist(StorageLevel.MEMORY_AND_DISK());
         double[] idf = reuse ? previous.model().idf()
                 : timer.time("idf", () -> DistinctiveTerms.idf(counted), w -> w.length + " terms");
 
@@ -95,19 +101,18 @@ final class ModelStage {
         Dataset<Row> training = TopicModel.trainingSet(counted.join(duplicates.select(DOC_ID), new String[]{DOC_ID}, "left_anti"),
                 partitions);
         long modelled = timer.time("lda-input", training::count, n -> n + " unique stories with vocabulary words");
-        Dataset<Row> withWords = TopicModel.withWords(counted);
         if (reuse) {
             TopicModel saved = previous.topicModel(config.topicTermRelevance());
             int topics = saved == null ? 0 : saved.ids().length;
             return new Result(analyzed, phrases, vocabulary, idf, previous.model().topics(), training, modelled, saved,
                     previous.model().registry().seenAgain(config.runDate()),
                     new TopicLineage(config.model(), source, previous.model().runId(), topics, 0, 0, config.topicMatchSimilarity()),
-                    TopicSweep.none(), duplicates, withWords);
+                    TopicSweep.none(), duplicates, counted);
         }
         TopicCount requested = TopicCount.choose(config.topics(), modelled, vocabulary.size());
         if (requested.used() == 0) {
             return new Result(analyzed, phrases, vocabulary, idf, requested, training, modelled, null, TopicRegistry.empty(),
-                    noTopics(source), TopicSweep.none(), duplicates, withWords);
+                    noTopics(source), TopicSweep.none(), duplicates, counted);
         }
         TopicModel fitted;
         TopicSweep sweep = TopicSweep.none();
@@ -140,7 +145,7 @@ final class ModelStage {
         TopicCount used = k;
         TopicSweep tried = sweep;
         return timer.time("topic-ids", () -> withIds(fitted, previous, source, runId, docs, phrases, vocabulary,
-                idf, used, training, modelled, tried, duplicates, withWords), r -> r.lineage().matched() + " topics kept their id, "
+                idf, used, training, modelled, tried, duplicates, counted), r -> r.lineage().matched() + " topics kept their id, "
                 + r.lineage().added() + " new, " + r.lineage().vanished() + " vanished");
     }
 
@@ -158,7 +163,7 @@ final class ModelStage {
     private Result withIds(TopicModel fitted, ModelStore.Saved previous, String source, String runId,
                            Dataset<Row> analyzed, Phrases phrases, Vocabulary vocabulary, double[] idf, TopicCount k,
                            Dataset<Row> training, long modelled, TopicSweep sweep, Dataset<Row> duplicates,
-                           Dataset<Row> withWords) {
+                           Dataset<Row> counted) {
         TopicRegistry before = previous == null ? TopicRegistry.empty() : previous.model().registry();
         TopicModel previousTopics = previous == null ? null : previous.topicModel(config.topicTermRelevance());
         Map<Integer, TopicMatching.Match> matches = Map.of();
@@ -176,6 +181,6 @@ final class ModelStage {
         return new Result(analyzed, phrases, vocabulary, idf, k, training, modelled, fitted.withIds(assigned.ids()),
                 assigned.registry(), new TopicLineage(config.model(), source,
                 previous == null ? null : previous.model().runId(), matches.size(), fitted.labels().size() - matches.size(),
-                vanished, config.topicMatchSimilarity()), sweep, duplicates, withWords);
+                vanished, config.topicMatchSimilarity()), sweep, duplicates, counted);
     }
 }

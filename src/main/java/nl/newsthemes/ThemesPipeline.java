@@ -139,6 +139,7 @@ public final class ThemesPipeline {
         Dataset<Row> analyzed = null;
         Dataset<Row> training = null;
         Dataset<Row> persistedTopics = null;
+        Dataset<Row> counted = null;
         try {
             Corpus read = timer.time("ingest", () -> CorpusReader.read(spark, listing, config.maxFileBytes()), c -> "");
             corpus = read;
@@ -157,13 +158,14 @@ public final class ThemesPipeline {
             Dataset<Row> analyzedDocs = fit.analyzed();
             analyzed = analyzedDocs;
             training = fit.training();
+            counted = fit.counted();
             Vocabulary vocabulary = fit.vocabulary();
             Dataset<Row> termsMonthly = DistinctiveTerms.perMonth(spark, analyzedDocs, vocabulary, fit.idf(), config.distinctiveTerms());
             long modelled = fit.modelled();
             TopicModel fitted = fit.model();
 
             Dataset<Row> docThemes = ThemeTables.docThemes(analyzedDocs);
-            Dataset<Row> docTopics = fitted == null ? null : fitted.docTopics(fit.withWords()).persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> docTopics = fitted == null ? null : fitted.docTopics(TopicModel.withWords(fit.counted())).persist(StorageLevel.MEMORY_AND_DISK());
             persistedTopics = docTopics;
             TopicQuality quality = fitted == null ? null : timer.time("topic-quality",
                     () -> topicQuality(fitted, fit.training(), modelled),
@@ -218,6 +220,9 @@ public final class ThemesPipeline {
             }
             if (training != null) {
                 training.unpersist();
+            }
+            if (counted != null) {
+                counted.unpersist();
             }
             if (analyzed != null) {
                 analyzed.unpersist();
