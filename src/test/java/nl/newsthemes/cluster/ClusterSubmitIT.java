@@ -1,8 +1,7 @@
 package nl.newsthemes.cluster;
 
-import nl.newsthemes.ExitCode;
 import nl.newsthemes.OneClustering;
-import nl.newsthemes.ThemesJob;
+import nl.newsthemes.SampleRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +33,6 @@ class ClusterSubmitIT {
         }
         Path input = Path.of("data/sample").toAbsolutePath();
         Path clusterOut = dir.resolve("cluster-out");
-        Path localOut = dir.resolve("local-out");
         // One k-means clustering for the LDA start (each costs the cluster a few seconds): the tables, quality-gate
         // checks and report queries are still written and run as concurrent Spark jobs on the workers' executors.
         String config = OneClustering.config();
@@ -44,8 +42,7 @@ class ClusterSubmitIT {
                     "--conf", "spark.executor.memory=1g", "--conf", "spark.executor.cores=1",
                     "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.ui.enabled=false",
                     clusterJar.toAbsolutePath().toString(),
-                    "--input", input.toString(), "--output", clusterOut.toString(), "--seed", "7",
-                    "--config", config));
+                    "--input", input.toString(), "--output", clusterOut.toString(), "--config", config));
             assertEquals(0, exit, cluster.log("submit"));
             assertTrue(cluster.log("submit").contains("news-themes: 5 articles (0 rejected)"), cluster.log("submit"));
             assertTrue(cluster.log("master").contains("Registering app news-themes"), cluster.log("master"));
@@ -53,8 +50,8 @@ class ClusterSubmitIT {
             assertEquals(2, countExecutorDirs(dir), cluster.log("submit"));
         }
 
-        assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", input.toString(), "--output", localOut.toString(),
-                "--seed", "7", "--master", "local[2]", "--config", config}));
+        // The same input, config and seed run locally: the shared sample run of this test JVM (see SampleRun).
+        Path localOut = SampleRun.oneClustering();
         for (String table : List.of("theme_monthly", "theme_source_monthly", "doc_themes", "topics", "topic_monthly",
                 "doc_topics", "terms_monthly", "documents", "rejects", "input_files", "topic_registry", "topic_sweep")) {
             assertEquals(Files.readString(localOut.resolve("csv/" + table + ".csv")),
