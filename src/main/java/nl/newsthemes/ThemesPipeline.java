@@ -165,7 +165,7 @@ public final class ThemesPipeline {
             TopicModel fitted = fit.model();
 
             Dataset<Row> docThemes = ThemeTables.docThemes(analyzedDocs);
-            Dataset<Row> docTopics = fitted == null ? null : fitted.docTopics(TopicModel.withWords(fit.counted())).persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> docTopics = fitted == null ? null : fitted.docTopics(TopicModel.withWords(counted)).persist(StorageLevel.MEMORY_AND_DISK());
             persistedTopics = docTopics;
             TopicQuality quality = fitted == null ? null : timer.time("topic-quality",
                     () -> topicQuality(fitted, fit.training(), modelled),
