@@ -8,6 +8,7 @@ Exit codes of the job (README.md, "Exit codes"):
   1 the run failed; the previous outputs are left as they were: a retry may pass (a lost executor, a full disk)
   2 bad arguments, config or theme file
   3 the quality gate failed
+  4 another run holds the output folder: this run wrote nothing; a retry passes once that run has finished
 BashOperator retries every non-zero exit code. For 2 and 3 a retry is not worth it: the same input and config give
 the same answer, so the two retries only put the alert off by 20 minutes (a bad config costs a second, before Spark
 starts; a failed quality gate costs a whole run each time). skip_on_exit_code would stop those retries, but it marks
@@ -36,7 +37,8 @@ def alert(context):
         subject=f"news-themes failed for {context['data_interval_end'].to_date_string()}",
         html_content=(
             f"<p>{context.get('exception')}</p>"
-            "<p>Exit codes: 1 the run failed, 2 bad arguments or config, 3 the quality gate failed.</p>"
+            "<p>Exit codes: 1 the run failed, 2 bad arguments or config, 3 the quality gate failed, "
+            "4 another run held the output folder.</p>"
             f"<p>Log: <a href='{task_instance.log_url}'>{task_instance.log_url}</a></p>"
         ),
     )

@@ -5,6 +5,7 @@ import nl.newsthemes.config.ConfigException;
 import nl.newsthemes.config.JobConfig;
 import nl.newsthemes.config.ThemeSet;
 import nl.newsthemes.nightly.QualityGateException;
+import nl.newsthemes.output.OutputLockedException;
 import nl.newsthemes.spark.NioLocalFileSystem;
 import nl.newsthemes.text.Stopwords;
 import nl.newsthemes.text.TextAnalyzer;
@@ -71,6 +72,9 @@ public final class ThemesJob {
             e.gate().failed().forEach(c -> LOG.error("quality gate: {} failed: {}", c.name(), LogText.oneLine(c.detail())));
             System.err.println("news-themes: " + LogText.oneLine(e.getMessage()) + "; previous outputs left as they were");
             return ExitCode.QUALITY_GATE;
+        } catch (OutputLockedException e) {
+            System.err.println("news-themes: " + LogText.oneLine(e.getMessage()));
+            return ExitCode.LOCKED;
         } catch (RuntimeException | Error e) {
             LOG.error("run failed", e);
             System.err.println("news-themes: run failed, previous outputs left as they were: " + LogText.oneLine(e));

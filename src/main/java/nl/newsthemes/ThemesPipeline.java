@@ -116,6 +116,8 @@ public final class ThemesPipeline {
         } catch (RuntimeException | Error e) {
             out.discard();
             throw e;
+        } finally {
+            out.release();
         }
     }
 

@@ -19,7 +19,8 @@ import java.io.UncheckedIOException;
  * so a mistyped {@code --output} cannot wipe an unrelated folder; an output folder that is, holds or lies inside an
  * input is refused. A run that was killed leaves its staging folder behind, or, killed between the two renames of a
  * publish, the previous output under its hidden name: the next run removes the first and puts the second back.
- * One run at a time per output folder.
+ * One run at a time per output folder: {@link #prepare} takes the output's {@link OutputLock} before it touches
+ * anything, so the staging folder it removes is never a live run's, and {@link #release} frees it.
  */
 public final class OutputFolder {
     public static final String MANIFEST = "manifest.json";
@@ -29,15 +30,22 @@ public final class OutputFolder {
     private final Path target;
     private final Path staging;
     private final Path previous;
+    private final OutputLock lock;
 
-    private OutputFolder(FileSystem fs, Path target, String runId) {
+    private OutputFolder(FileSystem fs, Path target, String runId, OutputLock lock) {
         this.fs = fs;
+        this.lock = lock;
         this.target = target;
         this.staging = new Path(target.getParent(), "." + target.getName() + ".staging-" + runId);
         this.previous = new Path(target.getParent(), "." + target.getName() + ".previous-" + runId);
     }
 
-    /** Checks the output path against the inputs, recovers from a killed run, and creates the staging folder. */
+    /**
+     * Checks the output path against the inputs, takes the output's lock, recovers from a killed run, and creates the
+     * staging folder.
+     *
+     * @throws OutputLockedException when another run holds the output
+     */
     public static OutputFolder prepare(String output, java.util.List<String> inputs, String runId, Configuration hadoopConf) {
         try {
             Path target = new Path(output);
@@ -53,16 +61,22 @@ public final class OutputFolder {
                         "output %s and input %s overlap: the output folder is replaced on every run, so it must lie "
                                 + "outside every input (and hold none); choose another --output", output, input);
             }
-            recover(fs, target);
-            if (fs.exists(target)) {
-                ConfigException.check(fs.getFileStatus(target).isDirectory(), "output %s is a file: give --output a folder", output);
-                ConfigException.check(fs.exists(new Path(target, MANIFEST)) || fs.listStatus(target).length == 0,
-                        "output %s exists and is not an output of this job (no %s): choose another --output or empty it",
-                        output, MANIFEST);
+            OutputLock lock = OutputLock.acquire(fs, target, runId);
+            try {
+                recover(fs, target);
+                if (fs.exists(target)) {
+                    ConfigException.check(fs.getFileStatus(target).isDirectory(), "output %s is a file: give --output a folder", output);
+                    ConfigException.check(fs.exists(new Path(target, MANIFEST)) || fs.listStatus(target).length == 0,
+                            "output %s exists and is not an output of this job (no %s): choose another --output or empty it",
+                            output, MANIFEST);
+                }
+                OutputFolder folder = new OutputFolder(fs, target, runId, lock);
+                fs.mkdirs(folder.staging);
+                return folder;
+            } catch (IOException | RuntimeException e) {
+                lock.close();
+                throw e;
             }
-            OutputFolder folder = new OutputFolder(fs, target, runId);
-            fs.mkdirs(folder.staging);
-            return folder;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare output " + output + ": " + e.getMessage(), e);
         }
@@ -128,6 +142,11 @@ public final class OutputFolder {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove " + staging + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Frees the output for the next run; call it once the run has published or discarded its staging folder. */
+    public void release() {
+        lock.close();
     }
 
     private void rename(Path from, Path to) throws IOException {

@@ -34,6 +34,7 @@ class OutputFolderTest {
         // A sibling whose name merely starts the same is fine.
         OutputFolder ok = OutputFolder.prepare(dir.resolve("news-out").toString(), List.of(in.toString()), "r1", CONF);
         ok.discard();
+        ok.release();
     }
 
     @Test
@@ -41,6 +42,27 @@ class OutputFolderTest {
         Files.writeString(Files.createDirectories(dir.resolve("thesis")).resolve("chapter1.docx"), "precious");
         assertEquals("output " + dir.resolve("thesis") + " exists and is not an output of this job (no manifest.json): "
                 + "choose another --output or empty it", refused(dir.resolve("thesis").toString(), "data/sample"));
+    }
+
+    @Test
+    void aSecondRunOnTheSameOutputRefusesAndLeavesTheFirstRunsStagingAlone(@TempDir Path dir) throws IOException {
+        OutputFolder first = OutputFolder.prepare(dir.resolve("out").toString(), List.of("data/sample"), "r1", CONF);
+        Files.writeString(Path.of(first.staging().toUri()).resolve("half.parquet"), "half");
+
+        OutputLockedException refused = assertThrows(OutputLockedException.class,
+                () -> OutputFolder.prepare(dir.resolve("out").toString(), List.of("data/sample"), "r2", CONF));
+        assertTrue(refused.getMessage().startsWith("output file:" + dir.resolve("out") + " is in use by run r1 (host "),
+                refused.getMessage());
+        assertEquals("half", Files.readString(dir.resolve(".out.staging-r1").resolve("half.parquet")));
+        assertFalse(Files.exists(dir.resolve(".out.staging-r2")));
+
+        first.discard();
+        first.release();
+        OutputFolder second = OutputFolder.prepare(dir.resolve("out").toString(), List.of("data/sample"), "r2", CONF);
+        assertEquals(List.of(".out.lock", ".out.staging-r2"), Files.list(dir).map(p -> p.getFileName().toString()).sorted().toList());
+        second.discard();
+        second.release();
+        assertEquals(List.of(), Files.list(dir).toList());
     }
 
     @Test
@@ -59,6 +81,7 @@ class OutputFolderTest {
 
         Files.writeString(dir.resolve(".out.staging-r1").resolve(OutputFolder.MANIFEST), "{\"run_id\": \"r1\"}");
         folder.publish();
+        folder.release();
         assertEquals("{\"run_id\": \"r1\"}", Files.readString(dir.resolve("out").resolve(OutputFolder.MANIFEST)));
         assertEquals(List.of("out"), Files.list(dir).map(p -> p.getFileName().toString()).toList());
     }

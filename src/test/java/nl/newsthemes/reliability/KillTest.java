@@ -44,6 +44,8 @@ class KillTest {
         assertNotEquals(0, job.exitValue());
 
         assertTrue(Files.isDirectory(staging), "the killed run's half-written staging folder is still there");
+        assertTrue(Files.readString(dir.resolve(".out.lock")).contains("\"pid\":" + job.pid() + ","),
+                "and its lock, which the next run takes over because the process is gone");
         assertEquals(published, contents(out), "the published run is whole and unchanged");
 
         assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", "data/sample", "--output", out.toString(), "--config", OneClustering.config()}));
@@ -119,7 +121,7 @@ class KillTest {
     }
 
     /** Every file of an output folder, by relative path, as a hash of its bytes. */
-    private static Map<String, String> everyFile(Path out) throws IOException {
+    static Map<String, String> everyFile(Path out) throws IOException {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> all = Files.walk(out)) {
             for (Path p : all.filter(Files::isRegularFile).toList()) {
