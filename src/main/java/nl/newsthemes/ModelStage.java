@@ -1,11 +1,13 @@
 package nl.newsthemes;
 
+import nl.newsthemes.config.ConfigException;
 import nl.newsthemes.config.JobConfig;
 import nl.newsthemes.features.DistinctiveTerms;
 import nl.newsthemes.features.NearDuplicates;
 import nl.newsthemes.features.Phrases;
 import nl.newsthemes.features.Vocabulary;
 import nl.newsthemes.nightly.ModelStore;
+import nl.newsthemes.nightly.UnreadableStateException;
 import nl.newsthemes.topics.TopicCoherence;
 import nl.newsthemes.topics.TopicCount;
 import nl.newsthemes.topics.TopicLineage;
@@ -13,6 +15,8 @@ import nl.newsthemes.topics.TopicMatching;
 import nl.newsthemes.topics.TopicModel;
 import nl.newsthemes.topics.TopicRegistry;
 import nl.newsthemes.topics.TopicSweep;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -36,6 +40,8 @@ import static nl.newsthemes.schema.Columns.TERMS;
  * ({@link TopicRegistry}).
  */
 final class ModelStage {
+    private static final Logger LOG = LogManager.getLogger(ModelStage.class);
+
     /**
      * @param analyzed  the analyzed documents with phrases joined (persisted; the caller unpersists)
      * @param training  the documents with a vocabulary word, as LDA sees them (persisted; null without vocabulary)
@@ -102,7 +108,13 @@ final class ModelStage {
                 partitions);
         long modelled = timer.time("lda-input", training::count, n -> n + " unique stories with vocabulary words");
         if (reuse) {
-            TopicModel saved = previous.topicModel(config.topicTermRelevance());
+            TopicModel saved;
+            try {
+                saved = previous.topicModel(config.topicTermRelevance());
+            } catch (UnreadableStateException e) {
+                throw new ConfigException("--model reuse needs a saved model, and " + e.getMessage()
+                        + ": run with --model refit to fit and save a new one");
+            }
             int topics = saved == null ? 0 : saved.ids().length;
             return new Result(analyzed, phrases, vocabulary, idf, previous.model().topics(), training, modelled, saved,
                     previous.model().registry().seenAgain(config.runDate()),
@@ -159,13 +171,23 @@ final class ModelStage {
                 config.topicTermRelevance(), vocabulary);
     }
 
+    /** The previous run's topics for a refit to match, or null; a damaged one is passed over (see ModelStore#latest). */
+    private TopicModel previousTopics(ModelStore.Saved previous) {
+        try {
+            return previous == null ? null : previous.topicModel(config.topicTermRelevance());
+        } catch (UnreadableStateException e) {
+            LOG.warn("the saved topic model {}: the refit matches no previous topics, its ids start anew", e.getMessage());
+            return null;
+        }
+    }
+
     /** The refit's topics under the ids of the previous topics they match, or new ones. */
     private Result withIds(TopicModel fitted, ModelStore.Saved previous, String source, String runId,
                            Dataset<Row> analyzed, Phrases phrases, Vocabulary vocabulary, double[] idf, TopicCount k,
                            Dataset<Row> training, long modelled, TopicSweep sweep, Dataset<Row> duplicates,
                            Dataset<Row> counted) {
         TopicRegistry before = previous == null ? TopicRegistry.empty() : previous.model().registry();
-        TopicModel previousTopics = previous == null ? null : previous.topicModel(config.topicTermRelevance());
+        TopicModel previousTopics = previousTopics(previous);
         Map<Integer, TopicMatching.Match> matches = Map.of();
         if (previousTopics != null) {
             List<Map<String, Double>> old = previousTopics.termDistributions(previous.model().terms());

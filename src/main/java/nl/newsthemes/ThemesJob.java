@@ -75,7 +75,7 @@ public final class ThemesJob {
         } catch (OutputLockedException e) {
             System.err.println("news-themes: " + LogText.oneLine(e.getMessage()));
             return ExitCode.LOCKED;
-        } catch (RuntimeException | Error e) {
+        } catch (Exception | Error e) { // Exception: Spark's Scala code throws SparkException undeclared
             LOG.error("run failed", e);
             System.err.println("news-themes: run failed, previous outputs left as they were: " + LogText.oneLine(e));
             return ExitCode.FAILED;

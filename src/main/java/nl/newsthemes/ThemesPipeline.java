@@ -113,7 +113,7 @@ public final class ThemesPipeline {
                 models.publish(runId);
             }
             return summary.finishedNow(timer.stages());
-        } catch (RuntimeException | Error e) {
+        } catch (Exception | Error e) { // Exception: a failed Spark job throws SparkException, undeclared (Scala)
             out.discard();
             throw e;
         } finally {

@@ -170,7 +170,7 @@ public final class IncrementalRun {
                 config.distinctiveTerms()), touched, MONTH, RANK);
         new TableWriter(CorpusState.folder(out.staging()), fs).overwriteParquetMonths(CorpusState.DOC_TERMS, docTerms, touched);
 
-        TopicModel model = plan.model().topicModel(CorpusState.folder(out.target()), config.topicTermRelevance());
+        TopicModel model = plan.topics();
         if (model != null) {
             Dataset<Row> counted = vocabulary.countVectorizer().transform(analyzed);
             Dataset<Row> training = keep(TopicModel.trainingSet(counted, 1 + (int) (analyzed.count() / DOCUMENTS_PER_MODEL_PARTITION)));

@@ -11,6 +11,8 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +30,7 @@ import java.util.List;
  */
 public final class ModelStore {
     static final String LATEST = "LATEST";
+    private static final Logger LOG = LogManager.getLogger(ModelStore.class);
     static final int VERSIONS_KEPT = 5;
 
     /** A saved model and the folder that holds its model.json and lda/. */
@@ -69,8 +72,21 @@ public final class ModelStore {
         return dir == null ? new Path(CorpusState.folder(out.target()), SavedModel.FOLDER).toString() : dir.toString();
     }
 
-    /** The latest saved model, or null when there is none. */
+    /**
+     * The latest saved model for a refit to match its topics to, or null when there is none. One that cannot be read
+     * is passed over with a warning: the refit then starts topic ids anew, where failing would stop every night until
+     * someone repaired the file.
+     */
     public Saved latest() {
+        try {
+            return read();
+        } catch (UnreadableStateException e) {
+            LOG.warn("the saved model {}: the refit matches no previous topics, its ids start anew", e.getMessage());
+            return null;
+        }
+    }
+
+    private Saved read() {
         Path folder = dir == null ? new Path(CorpusState.folder(out.target()), SavedModel.FOLDER) : latestVersion();
         if (folder == null) {
             return null;
@@ -81,7 +97,13 @@ public final class ModelStore {
 
     /** The latest saved model; a {@link ConfigException} that says what to do when there is none. */
     public Saved required() {
-        Saved saved = latest();
+        Saved saved;
+        try {
+            saved = read();
+        } catch (UnreadableStateException e) {
+            throw new ConfigException("--model reuse needs a saved model, and " + e.getMessage()
+                    + ": run with --model refit to fit and save a new one");
+        }
         if (saved == null) {
             throw new ConfigException("--model reuse needs a saved model, and " + location() + " has none: "
                     + "run once with --model refit first");

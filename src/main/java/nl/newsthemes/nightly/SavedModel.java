@@ -53,10 +53,24 @@ public record SavedModel(String runId, String runDate, List<String> phrases, Lis
         return topicModelIn(new Path(stateFolder, FOLDER), termRelevance);
     }
 
-    /** The topic model saved in {@code folder} (which holds model.json and lda/); null when the run fitted none. */
+    /**
+     * The topic model saved in {@code folder} (which holds model.json and lda/); null when the run fitted none.
+     *
+     * @throws UnreadableStateException when lda/ is missing or damaged
+     */
     public TopicModel topicModelIn(Path folder, double termRelevance) {
-        return topics.used() == 0 ? null : TopicModel.restore(new Path(folder, LDA).toString(), topicTerms,
-                subsamplingRate, topicIds.stream().mapToInt(Integer::intValue).toArray(), termRelevance);
+        if (topics.used() == 0) {
+            return null;
+        }
+        Path lda = new Path(folder, LDA);
+        try {
+            return TopicModel.restore(lda.toString(), topicTerms, subsamplingRate,
+                    topicIds.stream().mapToInt(Integer::intValue).toArray(), termRelevance);
+        } catch (Exception e) {
+            // MLlib's loader fails in many ways (a missing folder, a truncated Parquet file, bad metadata JSON), some
+            // of them with Scala's undeclared checked exceptions (SparkException).
+            throw new UnreadableStateException(lda, e);
+        }
     }
 
     static SavedModel read(FileSystem fs, Path stateFolder) {

@@ -22,17 +22,25 @@ final class StateFiles {
     private StateFiles() {
     }
 
-    /** The file as {@code type}, or null when it does not exist. */
+    /**
+     * The file as {@code type}, or null when it does not exist.
+     *
+     * @throws UnreadableStateException when it exists and cannot be read as {@code type}
+     */
     static <T> T readJson(FileSystem fs, Path file, Class<T> type) {
         try {
             if (!fs.exists(file)) {
                 return null;
             }
             try (FSDataInputStream in = fs.open(file)) {
-                return JSON.readValue((java.io.InputStream) in, type);
+                T value = JSON.readValue((java.io.InputStream) in, type);
+                if (value == null) {
+                    throw new IOException("the file is empty");
+                }
+                return value;
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UnreadableStateException(file, e);
         }
     }
 
