@@ -77,7 +77,10 @@ public final class ThemesJob {
             return ExitCode.LOCKED;
         } catch (Exception | Error e) { // Exception: Spark's Scala code throws SparkException undeclared
             LOG.error("run failed", e);
-            System.err.println("news-themes: run failed, previous outputs left as they were: " + LogText.oneLine(e));
+            String scratch = spark == null ? "unset" : spark.sparkContext().getConf().get("spark.local.dir",
+                    System.getProperty("java.io.tmpdir"));
+            System.err.println("news-themes: run failed, previous outputs left as they were: "
+                    + LogText.oneLine(DiskFull.describe(e, config.output(), scratch).orElse(String.valueOf(e))));
             return ExitCode.FAILED;
         } finally {
             if (spark != null && ownSession) {

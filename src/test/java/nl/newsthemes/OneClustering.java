@@ -26,8 +26,12 @@ public final class OneClustering {
     /** The absolute path of a config file {@code fileName} under {@code target/test-configs} that holds {@code json}. */
     public static String config(String fileName, String json) {
         try {
-            Path file = Files.createDirectories(Path.of("target", "test-configs")).resolve(fileName);
-            Files.writeString(file, json);
+            Path folder = Files.createDirectories(Path.of("target", "test-configs"));
+            Path file = folder.resolve(fileName);
+            // Two surefire JVMs write the same files at once: each writes its own copy and moves it into place, so a
+            // run never reads a file half-written by the other.
+            Path mine = Files.writeString(Files.createTempFile(folder, fileName, ".tmp"), json);
+            Files.move(mine, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             return file.toAbsolutePath().toString();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

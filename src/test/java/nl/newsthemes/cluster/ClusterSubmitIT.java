@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * spark-submit of the cluster jar to a real standalone cluster (a master and two workers on 127.0.0.1): its outputs
- * equal a local run's on the same input and seed. Runs after {@code package} (failsafe), which builds the cluster jar
+ * spark-submit of the cluster jar to a real standalone cluster (a master and two workers on 127.0.0.1), one of whose
+ * two executors is killed while the job writes its tables: its outputs equal a local run's on the same input and seed. Runs after {@code package} (failsafe), which builds the cluster jar
  * and the class path file it reads the Spark jars from.
  */
 class ClusterSubmitIT {
@@ -38,16 +38,26 @@ class ClusterSubmitIT {
         String config = OneClustering.config();
 
         try (StandaloneCluster cluster = new StandaloneCluster(sparkJars, dir, 2)) {
-            int exit = cluster.submit(List.of("--deploy-mode", "client", "--class", "nl.newsthemes.ThemesJob",
+            Process submit = cluster.startSubmit(List.of("--deploy-mode", "client", "--class", "nl.newsthemes.ThemesJob",
                     "--conf", "spark.executor.memory=1g", "--conf", "spark.executor.cores=1",
                     "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.ui.enabled=false",
                     clusterJar.toAbsolutePath().toString(),
                     "--input", input.toString(), "--output", clusterOut.toString(), "--config", config));
+            // An executor lost in the middle of the run: killed once the tables are being written, after LDA, when
+            // both executors hold cached blocks and shuffle files the job still needs.
+            awaitStagingWrite(dir, submit, cluster);
+            List<ProcessHandle> executors = cluster.executorsOf(0);
+            assertEquals(1, executors.size(), "worker 0 runs one executor: " + executors);
+            assertTrue(executors.get(0).destroyForcibly(), "SIGKILL sent");
+
+            int exit = cluster.await(submit);
             assertEquals(0, exit, cluster.log("submit"));
             assertTrue(cluster.log("submit").contains("news-themes: 5 articles (0 rejected)"), cluster.log("submit"));
             assertTrue(cluster.log("master").contains("Registering app news-themes"), cluster.log("master"));
-            // Two executors ran the job, one on each worker.
-            assertEquals(2, countExecutorDirs(dir), cluster.log("submit"));
+            assertTrue(cluster.log("master").matches("(?s).*Removing executor app-[0-9-]+/[01] because it is EXITED.*"),
+                    cluster.log("master"));
+            // Three executors ran the job: one on each worker, and the one worker 0 launched in the killed one's place.
+            assertEquals(3, countExecutorDirs(dir), cluster.log("submit"));
         }
 
         // The same input, config and seed run locally: the shared sample run of this test JVM (see SampleRun).
@@ -59,11 +69,28 @@ class ClusterSubmitIT {
         }
     }
 
+    /** Waits until the job has started writing tables into its staging folder. */
+    private static void awaitStagingWrite(Path dir, Process submit, StandaloneCluster cluster) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(8);
+        while (System.nanoTime() < deadline) {
+            assertTrue(submit.isAlive(), "the job ended before it wrote: " + cluster.log("submit"));
+            try (Stream<Path> siblings = Files.list(dir)) {
+                if (siblings.anyMatch(p -> p.getFileName().toString().startsWith(".cluster-out.staging-")
+                        && Files.isDirectory(p.resolve("theme_monthly")))) {
+                    return;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the job did not start writing in 8 minutes: " + cluster.log("submit"));
+    }
+
+    /** Executors the workers launched: each has a folder of its own, {@code work-<worker>/<app id>/<executor id>}. */
     private static long countExecutorDirs(Path dir) throws IOException {
         long count = 0;
         for (int i = 0; i < 2; i++) {
-            try (Stream<Path> apps = Files.list(dir.resolve("work-" + i))) {
-                count += apps.filter(Files::isDirectory).count();
+            try (Stream<Path> executors = Files.walk(dir.resolve("work-" + i), 2)) {
+                count += executors.filter(p -> p.getNameCount() - dir.getNameCount() == 3 && Files.isDirectory(p)).count();
             }
         }
         return count;

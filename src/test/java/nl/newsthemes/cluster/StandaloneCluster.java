@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class StandaloneCluster implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
+    private final List<Process> workers = new ArrayList<>();
     private final List<String> classPath;
     private final Path home;
     private final Path logs;
@@ -39,6 +40,7 @@ final class StandaloneCluster implements AutoCloseable {
                     "--host", "127.0.0.1", "--cores", "1", "--memory", "1g", "--webui-port", String.valueOf(freePort()),
                     "--work-dir", Files.createDirectories(dir.resolve("work-" + i)).toString(), masterUrl()));
             awaitLog("worker-" + i, worker, "Successfully registered with master");
+            this.workers.add(worker);
         }
     }
 
@@ -48,9 +50,24 @@ final class StandaloneCluster implements AutoCloseable {
 
     /** Runs {@code spark-submit} (Spark's SparkSubmit class) and returns its exit code; output goes to logs/submit.log. */
     int submit(List<String> arguments) throws IOException, InterruptedException {
+        return await(startSubmit(arguments));
+    }
+
+    /** Starts {@code spark-submit} (Spark's SparkSubmit class); output goes to logs/submit.log. */
+    Process startSubmit(List<String> arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of("org.apache.spark.deploy.SparkSubmit", "--master", masterUrl()));
         command.addAll(arguments);
-        Process submit = start("submit", command);
+        return start("submit", command);
+    }
+
+    /** The executor JVMs that worker {@code index} has launched and that still run. */
+    List<ProcessHandle> executorsOf(int index) {
+        return workers.get(index).toHandle().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend")).toList();
+    }
+
+    /** Waits for a started {@code spark-submit} and returns its exit code. */
+    int await(Process submit) throws IOException, InterruptedException {
         if (!submit.waitFor(10, TimeUnit.MINUTES)) {
             submit.destroyForcibly();
             throw new AssertionError("spark-submit did not finish in 10 minutes: " + log("submit"));

@@ -14,12 +14,17 @@ final class JobProcess {
     }
 
     static Process start(Path log, String heap, String... args) throws IOException {
+        return new ProcessBuilder(command(heap, args)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** The command line that runs the job with {@code args}. */
+    static List<String> command(String heap, String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "@jobs/spark-jvm.args", "-Xmx" + heap,
+                "@" + Path.of("jobs/spark-jvm.args").toAbsolutePath(), "-Xmx" + heap,
                 "-cp", System.getProperty("java.class.path"),
                 "nl.newsthemes.ThemesJob"));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return command;
     }
 }
