@@ -28,8 +28,8 @@ public final class OneClustering {
         try {
             Path folder = Files.createDirectories(Path.of("target", "test-configs"));
             Path file = folder.resolve(fileName);
-            // Two surefire JVMs write the same files at once: each writes its own copy and moves it into place, so a
-            // run never reads a file half-written by the other.
+            // A test JVM that writes the file while another reads it (two builds of one checkout) writes its own copy
+            // and moves it into place, so that no run reads a file half-written.
             Path mine = Files.writeString(Files.createTempFile(folder, fileName, ".tmp"), json);
             Files.move(mine, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             return file.toAbsolutePath().toString();

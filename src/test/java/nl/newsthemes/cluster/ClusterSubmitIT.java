@@ -48,16 +48,22 @@ class ClusterSubmitIT {
             awaitStagingWrite(dir, submit, cluster);
             List<ProcessHandle> executors = cluster.executorsOf(0);
             assertEquals(1, executors.size(), "worker 0 runs one executor: " + executors);
+            java.util.regex.Matcher id = java.util.regex.Pattern.compile("--executor-id (\\d+)")
+                    .matcher(executors.get(0).info().commandLine().orElse(""));
+            assertTrue(id.find(), executors.get(0).info().toString());
+            String killed = id.group(1);
             assertTrue(executors.get(0).destroyForcibly(), "SIGKILL sent");
 
             int exit = cluster.await(submit);
             assertEquals(0, exit, cluster.log("submit"));
             assertTrue(cluster.log("submit").contains("news-themes: 5 articles (0 rejected)"), cluster.log("submit"));
             assertTrue(cluster.log("master").contains("Registering app news-themes"), cluster.log("master"));
-            assertTrue(cluster.log("master").matches("(?s).*Removing executor app-[0-9-]+/[01] because it is EXITED.*"),
-                    cluster.log("master"));
-            // Three executors ran the job: one on each worker, and the one worker 0 launched in the killed one's place.
-            assertEquals(3, countExecutorDirs(dir), cluster.log("submit"));
+            // The driver learns of the loss from the worker (exit code 137) or from the dropped connection, whichever is first.
+            assertTrue(cluster.log("submit").contains("Lost executor " + killed + " on 127.0.0.1: "), cluster.log("submit"));
+            // Worker 0 started another executor in the killed one's place. (How many executors ran in all is not
+            // fixed: on a loaded machine the driver may also give up on an executor whose heartbeats are late.)
+            List<String> onWorker0 = executorDirs(dir, 0);
+            assertTrue(onWorker0.contains(killed) && onWorker0.size() >= 2, "executors of worker 0: " + onWorker0);
         }
 
         // The same input, config and seed run locally: the shared sample run of this test JVM (see SampleRun).
@@ -85,14 +91,12 @@ class ClusterSubmitIT {
         throw new AssertionError("the job did not start writing in 8 minutes: " + cluster.log("submit"));
     }
 
-    /** Executors the workers launched: each has a folder of its own, {@code work-<worker>/<app id>/<executor id>}. */
-    private static long countExecutorDirs(Path dir) throws IOException {
-        long count = 0;
-        for (int i = 0; i < 2; i++) {
-            try (Stream<Path> executors = Files.walk(dir.resolve("work-" + i), 2)) {
-                count += executors.filter(p -> p.getNameCount() - dir.getNameCount() == 3 && Files.isDirectory(p)).count();
-            }
+    /** The ids of the executors worker {@code worker} launched: each has a folder {@code work-<worker>/<app id>/<id>}. */
+    private static List<String> executorDirs(Path dir, int worker) throws IOException {
+        Path work = dir.resolve("work-" + worker);
+        try (Stream<Path> executors = Files.walk(work, 2)) {
+            return executors.filter(p -> p.getNameCount() - work.getNameCount() == 2 && Files.isDirectory(p))
+                    .map(p -> p.getFileName().toString()).sorted().toList();
         }
-        return count;
     }
 }
