@@ -12,6 +12,8 @@ import java.util.Optional;
  */
 final class DiskFull {
     private static final String NO_SPACE = "No space left on device";
+    private static final java.util.List<String> SCRATCH_WRITERS = java.util.List.of("org.apache.spark.storage.",
+            "org.apache.spark.shuffle.", "org.apache.spark.util.collection.");
 
     private DiskFull() {
     }
@@ -24,8 +26,10 @@ final class DiskFull {
     static Optional<String> describe(Throwable failure, String outputFolder, String scratch) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t.getMessage() != null && t.getMessage().contains(NO_SPACE) && t.getCause() == null) {
-                // The output is written through Hadoop's file systems; Spark's spills are written with java.io.
-                boolean output = Arrays.stream(t.getStackTrace()).anyMatch(f -> f.getClassName().startsWith("org.apache.hadoop.fs."));
+                // Spark writes its shuffle and spill files through its storage and shuffle classes; everything else the
+                // run writes (tables, state, the lock) goes beside the output.
+                boolean output = Arrays.stream(t.getStackTrace()).map(StackTraceElement::getClassName)
+                        .noneMatch(c -> SCRATCH_WRITERS.stream().anyMatch(c::startsWith));
                 return Optional.of(output
                         ? "the disk is full: no space left on device for " + parentOf(outputFolder)
                                 + ", where the run stages its output; free space there and run again"

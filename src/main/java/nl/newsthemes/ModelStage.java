@@ -1,6 +1,5 @@
 package nl.newsthemes;
 
-import nl.newsthemes.config.ConfigException;
 import nl.newsthemes.config.JobConfig;
 import nl.newsthemes.features.DistinctiveTerms;
 import nl.newsthemes.features.NearDuplicates;
@@ -15,8 +14,6 @@ import nl.newsthemes.topics.TopicMatching;
 import nl.newsthemes.topics.TopicModel;
 import nl.newsthemes.topics.TopicRegistry;
 import nl.newsthemes.topics.TopicSweep;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -40,8 +37,6 @@ import static nl.newsthemes.schema.Columns.TERMS;
  * ({@link TopicRegistry}).
  */
 final class ModelStage {
-    private static final Logger LOG = LogManager.getLogger(ModelStage.class);
-
     /**
      * @param analyzed  the analyzed documents with phrases joined (persisted; the caller unpersists)
      * @param training  the documents with a vocabulary word, as LDA sees them (persisted; null without vocabulary)
@@ -112,8 +107,7 @@ final class ModelStage {
             try {
                 saved = previous.topicModel(config.topicTermRelevance());
             } catch (UnreadableStateException e) {
-                throw new ConfigException("--model reuse needs a saved model, and " + e.getMessage()
-                        + ": run with --model refit to fit and save a new one");
+                throw ModelStore.reuseRefused(e);
             }
             int topics = saved == null ? 0 : saved.ids().length;
             return new Result(analyzed, phrases, vocabulary, idf, previous.model().topics(), training, modelled, saved,
@@ -176,7 +170,7 @@ final class ModelStage {
         try {
             return previous == null ? null : previous.topicModel(config.topicTermRelevance());
         } catch (UnreadableStateException e) {
-            LOG.warn("the saved topic model {}: the refit matches no previous topics, its ids start anew", e.getMessage());
+            ModelStore.passedOver(e);
             return null;
         }
     }

@@ -81,7 +81,7 @@ public final class ModelStore {
         try {
             return read();
         } catch (UnreadableStateException e) {
-            LOG.warn("the saved model {}: the refit matches no previous topics, its ids start anew", e.getMessage());
+            passedOver(e);
             return null;
         }
     }
@@ -101,14 +101,24 @@ public final class ModelStore {
         try {
             saved = read();
         } catch (UnreadableStateException e) {
-            throw new ConfigException("--model reuse needs a saved model, and " + e.getMessage()
-                    + ": run with --model refit to fit and save a new one");
+            throw reuseRefused(e);
         }
         if (saved == null) {
             throw new ConfigException("--model reuse needs a saved model, and " + location() + " has none: "
                     + "run once with --model refit first");
         }
         return saved;
+    }
+
+    /** Why {@code --model reuse} cannot go on: the saved model, or part of it, cannot be read. */
+    public static ConfigException reuseRefused(UnreadableStateException e) {
+        return new ConfigException("--model reuse needs a saved model, and " + e.getMessage()
+                + ": run with --model refit to fit and save a new one");
+    }
+
+    /** Says that a refit goes on without the previous model, which it cannot read. */
+    public static void passedOver(UnreadableStateException e) {
+        LOG.warn("the saved model {}: the refit matches no previous topics, its ids start anew", e.getMessage());
     }
 
     /** Writes this run's model as a new version in the model folder (nothing to do without one). */
@@ -148,6 +158,9 @@ public final class ModelStore {
             }
             try (FSDataInputStream in = fs.open(pointer)) {
                 String runId = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+                if (runId.isEmpty() || runId.contains("/")) {
+                    throw new UnreadableStateException(pointer, new IOException("it names no version: '" + runId + "'"));
+                }
                 return new Path(dir, runId);
             }
         } catch (IOException e) {

@@ -25,7 +25,8 @@ final class StateFiles {
     /**
      * The file as {@code type}, or null when it does not exist.
      *
-     * @throws UnreadableStateException when it exists and cannot be read as {@code type}
+     * @throws UnreadableStateException when it exists and what it holds is not a {@code type}
+     * @throws UncheckedIOException      when the file system fails
      */
     static <T> T readJson(FileSystem fs, Path file, Class<T> type) {
         try {
@@ -35,12 +36,16 @@ final class StateFiles {
             try (FSDataInputStream in = fs.open(file)) {
                 T value = JSON.readValue((java.io.InputStream) in, type);
                 if (value == null) {
-                    throw new IOException("the file is empty");
+                    throw new UnreadableStateException(file, new IOException("the file holds JSON null"));
                 }
                 return value;
             }
-        } catch (IOException e) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | java.io.EOFException e) {
+            // What the file holds is damaged (cut short, not JSON, not this type): the state is lost.
             throw new UnreadableStateException(file, e);
+        } catch (IOException e) {
+            // The file system failed (a network blip, a lost data node): the state may be fine, the run fails.
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 

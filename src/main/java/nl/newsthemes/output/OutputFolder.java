@@ -123,6 +123,10 @@ public final class OutputFolder {
      * moves it into place; the previous output is removed only after the new one is there.
      */
     public void publish() {
+        if (!lock.held()) {
+            throw new IllegalStateException("the lock of " + target + " no longer names this run (another run took it "
+                    + "over after this run's heartbeat failed for " + OutputLock.STALE.toMinutes() + " minutes): nothing published");
+        }
         try {
             fs.create(new Path(staging, SUCCESS), false).close();
             if (fs.exists(target)) {

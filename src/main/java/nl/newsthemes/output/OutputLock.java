@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,9 +32,10 @@ import java.util.concurrent.TimeUnit;
  * atomically, holding who holds it. A second run on the same output refuses at once, naming the holder.
  *
  * <p>A run killed outright cannot remove its lock, so the next run takes over a lock whose holder is provably gone:
- * a process of this host that no longer runs, or a holder on any host whose heartbeat (the lock file's modification
- * time, touched every {@link #HEARTBEAT}) is older than {@link #STALE} (on this host too: a process id is reused). The takeover renames the old lock away before
- * creating its own, so of two runs that find the same dead lock only one wins the rename.
+ * a process of this host and pid namespace that no longer runs (or whose id now belongs to a process started later),
+ * or a holder on any host whose heartbeat (the lock file's modification time, touched every {@link #HEARTBEAT}) is
+ * older than {@link #STALE}. Of several runs that find the same dead lock, only the one that creates a takeover token
+ * replaces it (see {@link #takeOver}); the others refuse as if the lock were live.
  *
  * <p>Atomic creation is what makes the lock: {@code java.nio}'s CREATE_NEW on a local disk (Hadoop's local file
  * system checks and then creates), {@code create} without overwrite on HDFS. An object store has no atomic create;
@@ -46,14 +48,27 @@ public final class OutputLock implements AutoCloseable {
     static final Duration STALE = Duration.ofMinutes(10);
 
     private static final Logger LOG = LogManager.getLogger(OutputLock.class);
+    private static final String UNKNOWN = "unknown";
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    /** What a lock file holds. */
+    /**
+     * What a lock file holds. The process is known by its id, the pid namespace it runs in (two containers on one host
+     * share its name but not their process ids) and its start time (a process id is reused).
+     */
     public record Holder(@JsonProperty("run_id") String runId, @JsonProperty("host") String host,
-                         @JsonProperty("pid") long pid, @JsonProperty("started") String started) {
+                         @JsonProperty("pid") long pid, @JsonProperty("started") String started,
+                         @JsonProperty("pid_namespace") String pidNamespace,
+                         @JsonProperty("process_started") String processStarted) {
         static Holder thisProcess(String runId) {
-            return new Holder(runId, hostName(), ProcessHandle.current().pid(), Instant.now().toString());
+            ProcessHandle me = ProcessHandle.current();
+            return new Holder(runId, hostName(), me.pid(), Instant.now().toString(), thisPidNamespace(), startOf(me));
+        }
+
+        /** Whether the holder's process id can be looked up here: the same host and the same pid namespace. */
+        boolean processVisibleHere() {
+            return pid > 0 && !UNKNOWN.equals(host) && host.equals(hostName())
+                    && pidNamespace != null && !pidNamespace.isEmpty() && pidNamespace.equals(thisPidNamespace());
         }
 
         @Override
@@ -97,47 +112,80 @@ public final class OutputLock implements AutoCloseable {
         Path file = fileOf(target);
         Holder me = Holder.thisProcess(runId);
         try {
-            if (!create(fs, file, me)) {
+            // A few rounds: the holder may release its lock between our create and our read of it.
+            for (int round = 0; round < 3; round++) {
+                if (create(fs, file, me)) {
+                    return new OutputLock(fs, file, me, heartbeat);
+                }
                 Holder other = read(fs, file);
-                String gone = gone(fs, file, other, stale);
-                if (gone == null) {
+                if (other == null) {
+                    continue;
+                }
+                Optional<String> gone = gone(fs, file, other, stale);
+                if (gone.isEmpty() || !takeOver(fs, file, other, gone.get(), me)) {
                     throw new OutputLockedException(target, file, other);
                 }
-                takeOver(fs, file, runId, other, gone);
-                if (!create(fs, file, me)) {
-                    throw new OutputLockedException(target, file, read(fs, file));
-                }
+                return new OutputLock(fs, file, me, heartbeat);
             }
-            return new OutputLock(fs, file, me, heartbeat);
+            throw new OutputLockedException(target, file, read(fs, file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot lock output " + target + " (" + file + "): " + e.getMessage(), e);
         }
     }
 
-    /** Why the holder is provably gone, or null when it may still run. */
-    private static String gone(FileSystem fs, Path file, Holder holder, Duration stale) throws IOException {
-        if (holder == null) {
-            return null; // removed in between: the create after it decides
+    /** Why the holder is provably gone; empty when it may still run. */
+    private static Optional<String> gone(FileSystem fs, Path file, Holder holder, Duration stale) throws IOException {
+        if (holder.processVisibleHere()) {
+            Optional<ProcessHandle> process = ProcessHandle.of(holder.pid()).filter(ProcessHandle::isAlive);
+            if (process.isEmpty()) {
+                return Optional.of("its process " + holder.pid() + " no longer runs on this host");
+            }
+            String started = startOf(process.get());
+            if (!started.isEmpty() && holder.processStarted() != null && !holder.processStarted().isEmpty()
+                    && !started.equals(holder.processStarted())) {
+                return Optional.of("its process id " + holder.pid() + " now belongs to another process");
+            }
         }
-        if (holder.host().equals(hostName()) && ProcessHandle.of(holder.pid()).map(p -> !p.isAlive()).orElse(true)) {
-            return "its process " + holder.pid() + " no longer runs on this host";
-        }
-        FileStatus status;
-        try {
-            status = fs.getFileStatus(file);
-        } catch (FileNotFoundException e) {
-            return null;
-        }
-        Duration idle = Duration.ofMillis(System.currentTimeMillis() - status.getModificationTime());
-        return idle.compareTo(stale) > 0 ? "its heartbeat stopped " + idle.toSeconds() + " s ago" : null;
+        Optional<Duration> idle = idle(fs, file);
+        return idle.filter(d -> d.compareTo(stale) > 0).map(d -> "its heartbeat stopped " + d.toSeconds() + " s ago");
     }
 
-    private static void takeOver(FileSystem fs, Path file, String runId, Holder other, String why) throws IOException {
-        Path aside = new Path(file.getParent(), file.getName() + ".stale-" + runId);
-        // Only one of two runs that found the same dead lock can rename it; the other then finds the winner's lock.
-        if (fs.rename(file, aside)) {
-            LOG.warn("took over the lock {} of {}: {}", file, other, why);
-            fs.delete(aside, false);
+    private static Optional<Duration> idle(FileSystem fs, Path file) throws IOException {
+        try {
+            return Optional.of(Duration.ofMillis(System.currentTimeMillis() - fs.getFileStatus(file).getModificationTime()));
+        } catch (FileNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Replaces the lock of a holder that is gone by this run's. Of several runs that found the same dead lock, only
+     * the one that creates the takeover token goes on: it checks that the lock still names the dead holder, and only
+     * then removes it and creates its own. A token that a run killed in these few milliseconds left behind is
+     * removed once it is older than a minute.
+     *
+     * @return whether this run now holds the lock
+     */
+    private static boolean takeOver(FileSystem fs, Path file, Holder dead, String why, Holder me) throws IOException {
+        Path token = new Path(file.getParent(), file.getName() + ".takeover");
+        if (!create(fs, token, me)) {
+            if (idle(fs, token).filter(d -> d.compareTo(Duration.ofMinutes(1)) > 0).isPresent()) {
+                fs.delete(token, false);
+            }
+            return false;
+        }
+        try {
+            if (!dead.equals(read(fs, file))) {
+                return false;
+            }
+            fs.delete(file, false);
+            if (!create(fs, file, me)) {
+                return false;
+            }
+            LOG.warn("took over the lock {} of {}: {}", file, dead, why);
+            return true;
+        } finally {
+            fs.delete(token, false);
         }
     }
 
@@ -151,6 +199,9 @@ public final class OutputLock implements AutoCloseable {
                 o.write(json);
             } catch (java.nio.file.FileAlreadyExistsException e) {
                 return false;
+            } catch (IOException e) {
+                Files.deleteIfExists(local); // created but not written (a full disk): no lock that names nobody
+                throw e;
             }
             return true;
         }
@@ -158,6 +209,9 @@ public final class OutputLock implements AutoCloseable {
             o.write(json);
         } catch (FileAlreadyExistsException e) {
             return false;
+        } catch (IOException e) {
+            fs.delete(file, false);
+            throw e;
         }
         return true;
     }
@@ -170,7 +224,7 @@ public final class OutputLock implements AutoCloseable {
                 return JSON.readValue(bytes, Holder.class);
             } catch (IOException e) {
                 // Written by a run killed while it wrote the lock (a few bytes): only its age can free it.
-                return new Holder("unknown (unreadable lock file)", "unknown", -1, "unknown");
+                return new Holder("unknown (unreadable lock file)", UNKNOWN, -1, UNKNOWN, "", "");
             }
         } catch (FileNotFoundException e) {
             return null;
@@ -189,17 +243,42 @@ public final class OutputLock implements AutoCloseable {
         return holder;
     }
 
+    /**
+     * Whether the lock still names this run: a run whose heartbeat could not reach the lock for {@link #STALE} may
+     * have lost it to another run, and must not publish then.
+     */
+    public boolean held() {
+        try {
+            return holder.equals(read(fs, file));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Releases the lock if this run still holds it. */
     @Override
     public void close() {
         heartbeat.shutdownNow();
         try {
-            Holder now = read(fs, file);
-            if (now != null && holder.runId().equals(now.runId())) {
+            if (held()) {
                 fs.delete(file, false);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot release the lock " + file + ": " + e.getMessage(), e);
+            // The run's outcome stands; the next run takes the lock over once this process is gone.
+            LOG.warn("cannot release the lock {}: {}", file, e.getMessage());
+        }
+    }
+
+    private static String startOf(ProcessHandle process) {
+        return process.info().startInstant().map(Instant::toString).orElse("");
+    }
+
+    /** This process's pid namespace on Linux (as /proc names it), empty elsewhere. */
+    private static String thisPidNamespace() {
+        try {
+            return Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/ns/pid")).toString();
+        } catch (IOException | UnsupportedOperationException e) {
+            return "";
         }
     }
 
@@ -207,7 +286,7 @@ public final class OutputLock implements AutoCloseable {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {
-            return "unknown";
+            return UNKNOWN;
         }
     }
 }

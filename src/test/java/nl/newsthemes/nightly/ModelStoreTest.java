@@ -25,7 +25,7 @@ class ModelStoreTest {
     private static final Configuration CONF = new Configuration();
 
     @Test
-    void aHalfWrittenVersionIsNeverTheOneReadAndADamagedLatestIsRefusedByAReuse(@TempDir Path dir) throws IOException {
+    void aHalfWrittenVersionIsNeverReadAndADamagedLatestVersionIsPassedOverByARefitAndRefusedByAReuse(@TempDir Path dir) throws IOException {
         String modelJson = Files.readString(SampleRun.oneClustering().resolve("_state/model/model.json"));
         Path models = Files.createDirectories(dir.resolve("models"));
         Files.writeString(Files.createDirectories(models.resolve("r1")).resolve("model.json"), modelJson);
@@ -50,6 +50,12 @@ class ModelStoreTest {
                     + models.resolve("r1").resolve("model.json") + " cannot be read ("), refused.getMessage());
             assertTrue(refused.getMessage().endsWith("): run with --model refit to fit and save a new one"),
                     refused.getMessage());
+
+            // A LATEST that names no version at all is damaged state too.
+            Files.writeString(models.resolve(ModelStore.LATEST), "\n");
+            assertNull(store.latest());
+            assertTrue(assertThrows(ConfigException.class, store::required).getMessage().startsWith(
+                    "--model reuse needs a saved model, and file:" + models.resolve("LATEST") + " cannot be read (it names no version: ''): "));
         } finally {
             out.discard();
             out.release();

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,8 +32,18 @@ class OutputLockTest {
         this.lockFile = dir.resolve(".out.lock");
     }
 
-    private String holderJson(String runId, String host, long pid) {
-        return "{\"run_id\":\"" + runId + "\",\"host\":\"" + host + "\",\"pid\":" + pid + ",\"started\":\"2026-12-01T02:30:00Z\"}";
+    private String holderJson(String runId, String host, long pid) throws IOException {
+        return holderJson(runId, host, pid, "2026-12-01T02:30:00Z", pidNamespace(), "");
+    }
+
+    private static String holderJson(String runId, String host, long pid, String started, String namespace,
+                                     String processStarted) {
+        return "{\"run_id\":\"" + runId + "\",\"host\":\"" + host + "\",\"pid\":" + pid + ",\"started\":\"" + started
+                + "\",\"pid_namespace\":\"" + namespace + "\",\"process_started\":\"" + processStarted + "\"}";
+    }
+
+    private static String pidNamespace() throws IOException {
+        return Files.readSymbolicLink(Path.of("/proc/self/ns/pid")).toString();
     }
 
     private void lockedBy(String json, Duration ago) throws IOException {
@@ -53,8 +62,8 @@ class OutputLockTest {
         OutputLock first = OutputLock.acquire(fs, target, "r1");
         OutputLock.Holder me = first.holder();
         assertEquals(ProcessHandle.current().pid(), me.pid());
-        assertEquals(holderJson("r1", me.host(), me.pid()).replace("2026-12-01T02:30:00Z", me.started()),
-                Files.readString(lockFile));
+        assertEquals(holderJson("r1", me.host(), me.pid(), me.started(), pidNamespace(),
+                ProcessHandle.current().info().startInstant().orElseThrow().toString()), Files.readString(lockFile));
 
         OutputLockedException refused = assertThrows(OutputLockedException.class, () -> OutputLock.acquire(fs, target, "r2"));
         assertEquals("output " + target + " is in use by run r1 (host " + me.host() + ", pid " + me.pid() + ", started "
@@ -139,6 +148,22 @@ class OutputLockTest {
         Files.writeString(lockFile, holderJson("r2", "elsewhere.example.org", 4242));
         first.close();
         assertEquals(holderJson("r2", "elsewhere.example.org", 4242), Files.readString(lockFile));
-        assertFalse(Files.exists(dir.resolve(".out.lock.stale-r1")));
+    }
+
+    @Test
+    void ofTwoRunsThatFindTheSameDeadLockOnlyTheOneWithTheTakeoverTokenTakesItOver() throws IOException {
+        lockedBy(holderJson("r1", "elsewhere.example.org", 4242), Duration.ofMinutes(11));
+        // Another run is taking the dead lock over this very moment: it holds the token.
+        Files.writeString(dir.resolve(".out.lock.takeover"), holderJson("r2", "elsewhere.example.org", 4343));
+        assertThrows(OutputLockedException.class, () -> OutputLock.acquire(fs, target, "r3"));
+        assertTrue(Files.readString(lockFile).startsWith("{\"run_id\":\"r1\","), "the lock is left to the token's holder");
+
+        // A token a run killed mid-takeover left behind is removed once it is a minute old; the run after it takes over.
+        Files.setLastModifiedTime(dir.resolve(".out.lock.takeover"), FileTime.from(Instant.now().minus(Duration.ofMinutes(2))));
+        assertThrows(OutputLockedException.class, () -> OutputLock.acquire(fs, target, "r3"));
+        try (OutputLock taken = OutputLock.acquire(fs, target, "r4")) {
+            assertEquals("r4", taken.holder().runId());
+            assertEquals(List.of(".out.lock"), files());
+        }
     }
 }

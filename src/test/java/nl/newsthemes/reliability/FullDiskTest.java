@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * out for the assertions.
  */
 class FullDiskTest {
-    /** The published sample output takes about 0.6 MB: room for it and half a second one. */
+    /** Room for the published sample output and about half of a second one. */
     private static final String DISK_SIZE = "900k";
 
     @Test
