@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.newsthemes.ExitCode;
 import nl.newsthemes.OneClustering;
+import nl.newsthemes.OutputFiles;
 import nl.newsthemes.SampleRun;
 import nl.newsthemes.ThemesJob;
 import org.apache.spark.sql.SparkSession;
@@ -17,8 +18,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -84,7 +83,7 @@ class CorruptStateTest {
         // --model reuse over a model.json cut short: exit 2, the file named, nothing published, nothing left behind.
         Path modelJson = out.resolve("_state/model/model.json");
         Files.writeString(modelJson, Files.readString(modelJson).substring(0, 100));
-        Map<String, String> before = everyFile(out);
+        Map<String, String> before = OutputFiles.everyFile(out);
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream stderr = System.err;
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
@@ -100,7 +99,7 @@ class CorruptStateTest {
         assertTrue(message.startsWith("news-themes: --model reuse needs a saved model, and file:" + modelJson
                 + " cannot be read ("), message);
         assertTrue(message.endsWith("): run with --model refit to fit and save a new one" + System.lineSeparator()), message);
-        assertEquals(before, everyFile(out), "the published output is byte-identical");
+        assertEquals(before, OutputFiles.everyFile(out), "the published output is byte-identical");
         try (Stream<Path> siblings = Files.list(dir)) {
             assertEquals(List.of("out"), siblings.map(p -> p.getFileName().toString()).toList(), "no staging folder, no lock");
         }
@@ -131,17 +130,6 @@ class CorruptStateTest {
         try (Stream<Path> csv = Files.list(out.resolve("csv"))) {
             for (Path p : csv.toList()) {
                 files.put(p.getFileName().toString(), Files.readString(p));
-            }
-        }
-        return files;
-    }
-
-    private static Map<String, String> everyFile(Path out) throws Exception {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> all = Files.walk(out)) {
-            for (Path p : all.filter(Files::isRegularFile).toList()) {
-                files.put(out.relativize(p).toString(), HexFormat.of().formatHex(
-                        MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
             }
         }
         return files;

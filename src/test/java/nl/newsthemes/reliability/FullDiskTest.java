@@ -2,6 +2,7 @@ package nl.newsthemes.reliability;
 
 import nl.newsthemes.ExitCode;
 import nl.newsthemes.OneClustering;
+import nl.newsthemes.OutputFiles;
 import nl.newsthemes.SampleRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,8 +62,8 @@ class FullDiskTest {
                 + "no space left on device for " + disk + ", where the run stages its output; free space there and run "
                 + "again\n"), output);
         assertEquals("out\n", Files.readString(dir.resolve("listing")), "no staging folder and no lock stay behind");
-        Map<String, String> before = KillTest.everyFile(published);
-        assertEquals(before, KillTest.everyFile(after), "the published output is byte-identical");
+        Map<String, String> before = OutputFiles.everyFile(published);
+        assertEquals(before, OutputFiles.everyFile(after), "the published output is byte-identical");
     }
 
     private static String quote(Object word) {

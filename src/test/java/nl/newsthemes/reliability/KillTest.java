@@ -2,6 +2,7 @@ package nl.newsthemes.reliability;
 
 import nl.newsthemes.ExitCode;
 import nl.newsthemes.OneClustering;
+import nl.newsthemes.OutputFiles;
 import nl.newsthemes.SampleRun;
 import nl.newsthemes.ThemesJob;
 import org.apache.spark.sql.SparkSession;
@@ -79,7 +80,7 @@ class KillTest {
         Path out = dir.resolve("out");
         assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", in.toString(), "--output", out.toString(), "--incremental",
                 "--config", OneClustering.config()}));
-        Map<String, String> published = everyFile(out);
+        Map<String, String> published = OutputFiles.everyFile(out);
 
         Files.copy(sample.get(4), in.resolve(sample.get(4).getFileName()));
         Process job = JobProcess.start(dir.resolve("killed.log"), "1g", "--input", in.toString(), "--output", out.toString(),
@@ -87,7 +88,7 @@ class KillTest {
         Path staging = waitForMonthRewrite(dir, job);
         job.destroyForcibly();
         assertTrue(job.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(published, everyFile(out), "every published file, Parquet and state included, is unchanged");
+        assertEquals(published, OutputFiles.everyFile(out), "every published file, Parquet and state included, is unchanged");
 
         assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", in.toString(), "--output", out.toString(), "--incremental",
                 "--config", OneClustering.config()}));
@@ -118,20 +119,6 @@ class KillTest {
             Thread.sleep(10);
         }
         throw new AssertionError("the job did not start rewriting months in 3 minutes");
-    }
-
-    /** Every file of an output folder, by relative path, as a hash of its bytes. */
-    static Map<String, String> everyFile(Path out) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> all = Files.walk(out)) {
-            for (Path p : all.filter(Files::isRegularFile).toList()) {
-                files.put(out.relativize(p).toString(), java.util.HexFormat.of().formatHex(
-                        java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
-            }
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        return files;
     }
 
     /** Waits until the child has started writing tables into its staging folder; returns that folder. */

@@ -2,6 +2,7 @@ package nl.newsthemes.reliability;
 
 import nl.newsthemes.ExitCode;
 import nl.newsthemes.OneClustering;
+import nl.newsthemes.OutputFiles;
 import nl.newsthemes.SampleRun;
 import nl.newsthemes.output.OutputLock;
 import org.apache.hadoop.conf.Configuration;
@@ -27,7 +28,7 @@ class OverlappingRunTest {
     @Test
     void aSecondRunRefusesWhileAnotherHoldsTheOutput(@TempDir Path dir) throws Exception {
         Path out = SampleRun.copyTo(SampleRun.oneClustering(), dir.resolve("out"));
-        Map<String, String> published = KillTest.everyFile(out);
+        Map<String, String> published = OutputFiles.everyFile(out);
         org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(out.toString());
 
         // This test's JVM stands for the first run: a live process of this host that holds the output's lock.
@@ -47,7 +48,7 @@ class OverlappingRunTest {
                 assertEquals(List.of(".out.lock", "out", "second.log"),
                         siblings.map(p -> p.getFileName().toString()).sorted().toList(), "no staging folder");
             }
-            assertEquals(published, KillTest.everyFile(out), "the published output is byte-identical");
+            assertEquals(published, OutputFiles.everyFile(out), "the published output is byte-identical");
         }
     }
 }
