@@ -4,10 +4,8 @@ import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -56,11 +54,5 @@ public final class StageTimer {
 
     public List<Stage> stages() {
         return List.copyOf(stages);
-    }
-
-    public Map<String, Double> secondsByStage() {
-        Map<String, Double> map = new LinkedHashMap<>();
-        stages.forEach(s -> map.merge(s.name(), s.seconds(), Double::sum));
-        return map;
     }
 }

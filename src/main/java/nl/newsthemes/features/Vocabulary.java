@@ -5,9 +5,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import java.io.Serializable;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static nl.newsthemes.schema.Columns.*;
 import static org.apache.spark.sql.functions.*;
@@ -75,14 +73,5 @@ public record Vocabulary(List<String> terms, List<String> surfaces, List<Long> d
     public CountVectorizerModel countVectorizer() {
         return new CountVectorizerModel(terms.toArray(String[]::new)).setInputCol(TERMS).setOutputCol(COUNTS)
                 .setBinary(true);
-    }
-
-    /** Stem to surface word. */
-    public Map<String, String> surfaceByTerm() {
-        Map<String, String> map = new HashMap<>();
-        for (int i = 0; i < terms.size(); i++) {
-            map.put(terms.get(i), surfaces.get(i));
-        }
-        return map;
     }
 }

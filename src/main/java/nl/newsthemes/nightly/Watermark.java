@@ -5,9 +5,9 @@ import nl.newsthemes.ProjectVersion;
 import nl.newsthemes.config.JobConfig;
 import nl.newsthemes.config.StrictJson;
 import nl.newsthemes.config.ThemeSet;
+import nl.newsthemes.ingest.Hashes;
 import nl.newsthemes.ingest.InputFile;
 import nl.newsthemes.ingest.InputListing;
-import nl.newsthemes.output.RunManifest;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -59,7 +59,7 @@ public record Watermark(String runId, String runDate, String modelRunId, String 
         }
         tree.put("themes_json", themes.json());
         tree.put("project_version", ProjectVersion.get());
-        return RunManifest.sha256(tree.toString());
+        return Hashes.sha256Hex(tree.toString());
     }
 
     /** The watermark in {@code stateFolder}, or null when there is none. */

@@ -9,6 +9,7 @@ import nl.newsthemes.RunSummary;
 import nl.newsthemes.StageTimer;
 import nl.newsthemes.config.StrictJson;
 import nl.newsthemes.features.Vocabulary;
+import nl.newsthemes.ingest.Hashes;
 import nl.newsthemes.ingest.InputFile;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
@@ -17,9 +18,6 @@ import org.apache.hadoop.fs.Path;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -63,7 +61,7 @@ public final class RunManifest {
 
         ObjectNode themes = root.putObject("themes");
         themes.put("source", run.themes().source());
-        themes.put("sha256", sha256(run.themes().json()));
+        themes.put("sha256", Hashes.sha256Hex(run.themes().json()));
         themes.set("names", JSON.valueToTree(run.themes().names()));
         themes.set("definitions", StrictJson.readTree(run.themes().json(), run.themes().source()));
 
@@ -156,13 +154,5 @@ public final class RunManifest {
             stages.addObject().put("name", stage.name()).put("seconds", stage.seconds()).put("detail", stage.detail());
         }
         return root;
-    }
-
-    public static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

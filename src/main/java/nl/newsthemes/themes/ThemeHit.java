@@ -6,7 +6,7 @@ import java.util.List;
  * The outcome of one theme on one document.
  *
  * @param theme        theme name
- * @param score        number of rule hits
+ * @param score        the weights of the rules that hit, added up
  * @param matched      score reached the theme's threshold
  * @param matchedTerms the distinct words (as written, lower-cased) that hit, in text order
  * @param evidence     up to three snippets of the text around the first distinct hits
