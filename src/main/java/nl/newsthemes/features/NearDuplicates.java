@@ -71,7 +71,7 @@ public final class NearDuplicates {
     /**
      * @param documents  doc_id, date, terms (content terms in text order)
      * @param similarity the least Jaccard similarity of two near-copies, above 0 and at most 1
-     * @return doc_id, duplicate_of, similarity: one row per article that is a near-copy of an earlier one
+     * @return doc_id, duplicate_of, similarity: one row per article that is a near-copy of an earlier one (cached)
      */
     public static Dataset<Row> find(Dataset<Row> documents, double similarity, long seed) {
         Dataset<Row> shingled = documents
@@ -85,7 +85,14 @@ public final class NearDuplicates {
         try {
             MinHashLSHModel lsh = new MinHashLSH().setNumHashTables(HASH_TABLES).setSeed(seed)
                     .setInputCol("features").setOutputCol("hashes").fit(vectors);
-            return firstTellings(candidates(lsh, vectors), vectors, lsh, 1.0 - similarity).localCheckpoint();
+            // Cached and counted here, before the vectors it was computed from are dropped. A cache, not a
+            // localCheckpoint: a local checkpoint's blocks cannot be computed again, so a cluster run that lost the
+            // executor holding one failed in the next table that read the near-copies (CHECKPOINT_RDD_BLOCK_ID_NOT_FOUND).
+            // A cached block is computed again from its lineage.
+            Dataset<Row> found = firstTellings(candidates(lsh, vectors), vectors, lsh, 1.0 - similarity)
+                    .persist(StorageLevel.MEMORY_AND_DISK());
+            found.count();
+            return found;
         } finally {
             vectors.unpersist();
         }
