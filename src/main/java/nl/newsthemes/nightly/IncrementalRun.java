@@ -255,7 +255,9 @@ public final class IncrementalRun {
     }
 
     private Dataset<Row> keep(Dataset<Row> data) {
-        Dataset<Row> cached = data.persist(StorageLevel.MEMORY_AND_DISK());
+        // Some arrive cached (the near-copies): caching them again only makes Spark warn.
+        Dataset<Row> cached = data.storageLevel().equals(StorageLevel.NONE())
+                ? data.persist(StorageLevel.MEMORY_AND_DISK()) : data;
         persisted.add(cached);
         return cached;
     }
