@@ -6,6 +6,7 @@ import nl.newsthemes.config.JobConfig;
 import nl.newsthemes.config.ThemeSet;
 import nl.newsthemes.nightly.QualityGateException;
 import nl.newsthemes.output.OutputLockedException;
+import nl.newsthemes.spark.CachedRowCountRules;
 import nl.newsthemes.spark.NioLocalFileSystem;
 import nl.newsthemes.text.Stopwords;
 import nl.newsthemes.text.TextAnalyzer;
@@ -109,6 +110,7 @@ public final class ThemesJob {
         if (config.shufflePartitions() > 0) {
             conf.set("spark.sql.shuffle.partitions", String.valueOf(config.shufflePartitions()));
         }
+        CachedRowCountRules.exclude(conf);
         return SparkSession.builder().config(conf).getOrCreate();
     }
 }

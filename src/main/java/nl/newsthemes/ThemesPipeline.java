@@ -21,6 +21,7 @@ import nl.newsthemes.output.OutputFolder;
 import nl.newsthemes.output.RunManifest;
 import nl.newsthemes.output.RunReport;
 import nl.newsthemes.output.TableWriter;
+import nl.newsthemes.spark.ShufflePartitions;
 import nl.newsthemes.text.AnalyzeDocuments;
 import nl.newsthemes.text.Stopwords;
 import nl.newsthemes.themes.ThemeMatcher;
@@ -83,6 +84,7 @@ public final class ThemesPipeline {
         var hadoopConf = spark.sparkContext().hadoopConfiguration();
         InputListing listing = timer.time("list", () -> InputListing.list(config.input(), hadoopConf),
                 l -> l.files().size() + " files, " + l.skipped().size() + " metadata files skipped");
+        ShufflePartitions.sizeToInput(spark, listing.bytes());
         OutputFolder out = OutputFolder.prepare(config.output(), config.input(), runId, hadoopConf);
         try (ProgressLog progress = ProgressLog.start(spark, timer, config.progressSeconds())) {
             ModelStore models = ModelStore.of(config.modelDir(), out, hadoopConf);

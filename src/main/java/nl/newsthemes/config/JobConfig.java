@@ -25,7 +25,7 @@ import java.util.List;
  * @param distinctiveTerms   terms per month in {@code terms_monthly}
  * @param topicTerms         terms per topic in {@code topics}
  * @param ldaMaxIterations   online LDA mini-batch iterations
- * @param shufflePartitions  Spark SQL shuffle partitions; 0 leaves Spark's setting alone
+ * @param shufflePartitions  Spark SQL shuffle partitions; 0 lets the job choose (see ShufflePartitions and ThemesJob)
  * @param maxFileBytes       largest text article file, as listed and after gunzip; larger ones are rejected unread
  * @param ldaLearningOffset  online LDA's tau0: mini-batch t weighs (offset + t)^-0.51 against what came before; MLlib's
  *                           1024 makes them weigh 3%, so a few dozen iterations barely move the topics from a random
@@ -204,7 +204,7 @@ public record JobConfig(
         ConfigException.check(distinctiveTerms >= 1 && distinctiveTerms <= 1000, "distinctive_terms must be from 1 to 1000, got %d", distinctiveTerms);
         ConfigException.check(topicTerms >= 3 && topicTerms <= 100, "topic_terms must be from 3 to 100, got %d", topicTerms);
         ConfigException.check(ldaMaxIterations >= 1 && ldaMaxIterations <= 10_000, "lda_max_iterations must be from 1 to 10000, got %d", ldaMaxIterations);
-        ConfigException.check(shufflePartitions >= 0 && shufflePartitions <= 100_000, "shuffle_partitions must be from 0 (Spark's own) to 100000, got %d", shufflePartitions);
+        ConfigException.check(shufflePartitions >= 0 && shufflePartitions <= 100_000, "shuffle_partitions must be from 0 (chosen by the job) to 100000, got %d", shufflePartitions);
         ConfigException.check(maxFileBytes >= 1 && maxFileBytes <= (1L << 31) - 1,
                 "max_file_bytes must be from 1 to 2147483647 (bytes), got %d", maxFileBytes);
         ConfigException.check(ldaLearningOffset > 0 && ldaLearningOffset <= 1e6,

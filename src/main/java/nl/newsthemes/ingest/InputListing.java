@@ -56,6 +56,11 @@ public record InputListing(List<InputFile> files, List<String> skipped) {
         return new InputListing(List.copyOf(files.values()), List.copyOf(skipped));
     }
 
+    /** The listed files' bytes, added up. */
+    public long bytes() {
+        return files.stream().mapToLong(InputFile::bytes).sum();
+    }
+
     private static void add(FileStatus status, TreeMap<String, InputFile> files) {
         String path = status.getPath().toString();
         files.put(path, new InputFile(path, status.getLen(), status.getModificationTime(),
