@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Submits the job to a Spark cluster with spark-submit. Arguments pass through to the job (see --help).
 #   SPARK_MASTER=spark://host:7077 jobs/submit.sh --input hdfs:///news/2022 --output hdfs:///reports/themes
-# Needs: spark-submit on PATH (or SPARK_HOME set), and the cluster jar (built here when missing: mvn package).
+# Needs: spark-submit on PATH (or SPARK_HOME set), and the cluster jar (built here when missing or older than the
+# sources: mvn package).
 # Extra spark-submit options: SPARK_SUBMIT_OPTS_EXTRA, e.g. "--executor-memory 4g --num-executors 4".
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,7 +16,8 @@ if [ -z "$master" ]; then
   exit 2
 fi
 jar="$(ls "$root"/target/news-themes-*-cluster.jar 2>/dev/null | head -n 1 || true)"
-if [ -z "$jar" ]; then
+# Built again when a source or the pom is newer than the jar: an updated checkout must not submit the old code.
+if [ -z "$jar" ] || [ -n "$(find "$root/src/main" "$root/pom.xml" -newer "$jar" -print -quit)" ]; then
   (cd "$root" && mvn -B -q -DskipTests package)
   jar="$(ls "$root"/target/news-themes-*-cluster.jar | head -n 1)"
 fi

@@ -147,9 +147,12 @@ class SampleJobTest extends SparkTestBase {
         assertEquals((firstRows.get(0).<Double>getAs(NPMI) + firstRows.get(1).<Double>getAs(NPMI)) / 2,
                 quality.get("mean_npmi").asDouble(), 1e-6);
         assertEquals(5, quality.get("perplexity_documents").asInt());
-        // A first model: its topics are 0 and 1, first and last seen today, and nothing was swept.
-        String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
-        assertEquals(List.of(Arrays.asList(0, "active", today, today, null), Arrays.asList(1, "active", today, today, null)),
+        // A first model: its topics are 0 and 1, first and last seen on the run's date, and nothing was swept. The
+        // run date defaults to the day the run started (UTC): today, or yesterday for a run that crossed midnight.
+        String runDate = manifestOf(out).get("run_date").asText();
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        assertTrue(List.of(today.toString(), today.minusDays(1).toString()).contains(runDate), runDate);
+        assertEquals(List.of(Arrays.asList(0, "active", runDate, runDate, null), Arrays.asList(1, "active", runDate, runDate, null)),
                 values(table("topic_registry").select(TOPIC, STATUS, FIRST_SEEN, LAST_SEEN, SIMILARITY).orderBy(TOPIC)));
         assertEquals(0, table("topic_sweep").count());
         // Labels are readable words, never stems: every label word is a word of the topic's terms.

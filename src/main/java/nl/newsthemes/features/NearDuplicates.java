@@ -7,12 +7,10 @@ import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 import java.util.List;
@@ -42,16 +40,6 @@ public final class NearDuplicates {
     static final int SHINGLE_SPACE = 1 << 22;
 
     private NearDuplicates() {
-    }
-
-    static final StructType SCHEMA = new StructType()
-            .add(DOC_ID, DataTypes.StringType, false)
-            .add(DUPLICATE_OF, DataTypes.StringType, false)
-            .add(SIMILARITY, DataTypes.DoubleType, false);
-
-    /** No near-duplicates: what {@link #find} gives for a corpus without any. */
-    public static Dataset<Row> none(SparkSession spark) {
-        return spark.createDataFrame(List.of(), SCHEMA);
     }
 
     /**
