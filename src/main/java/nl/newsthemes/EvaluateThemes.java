@@ -9,7 +9,7 @@ import nl.newsthemes.config.ThemeSet;
 import nl.newsthemes.ingest.Corpus;
 import nl.newsthemes.ingest.CorpusReader;
 import nl.newsthemes.ingest.InputListing;
-import nl.newsthemes.text.AnalyzeDocuments;
+import nl.newsthemes.analysis.AnalyzeDocuments;
 import nl.newsthemes.text.Stopwords;
 import nl.newsthemes.text.TextAnalyzer;
 import nl.newsthemes.themes.ThemeEvaluation;

@@ -25,7 +25,7 @@ import static org.apache.spark.sql.functions.*;
 public record Vocabulary(List<String> terms, List<String> surfaces, List<Long> docFreqs) implements Serializable {
 
     /**
-     * @param analyzed   rows with {@code terms} and {@code words} arrays (see text.AnalyzeDocuments)
+     * @param analyzed   rows with {@code terms} and {@code words} arrays (see analysis.AnalyzeDocuments)
      * @param documents  number of rows of {@code analyzed}
      * @param minDocFreq a count of documents (1 or more) or a share of them (below 1)
      * @param maxDocFreq largest share of documents, applied from {@link #MAX_DOC_FREQ_FROM_DOCUMENTS} documents

@@ -12,7 +12,7 @@ import nl.newsthemes.ingest.InputFile;
 import nl.newsthemes.ingest.InputListing;
 import nl.newsthemes.output.OutputFolder;
 import nl.newsthemes.output.TableWriter;
-import nl.newsthemes.text.AnalyzeDocuments;
+import nl.newsthemes.analysis.AnalyzeDocuments;
 import nl.newsthemes.text.Stopwords;
 import nl.newsthemes.themes.ThemeMatcher;
 import nl.newsthemes.themes.ThemeTables;

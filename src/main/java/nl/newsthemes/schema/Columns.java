@@ -48,6 +48,8 @@ public final class Columns {
     public static final String MATCHED = "matched";
     public static final String MATCHED_TERMS = "matched_terms";
     public static final String EVIDENCE = "evidence";
+    /** An analyzed article's theme results, one struct per theme (analysis.AnalyzeDocuments). */
+    public static final String THEMES = "themes";
     public static final String ARTICLES = "articles";
     public static final String THEME_ARTICLES = "theme_articles";
     /** Articles that are no near-copy of an earlier one: each story counted once. */

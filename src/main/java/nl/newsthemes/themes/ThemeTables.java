@@ -1,6 +1,5 @@
 package nl.newsthemes.themes;
 
-import nl.newsthemes.text.AnalyzeDocuments;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -10,7 +9,7 @@ import static nl.newsthemes.schema.Columns.*;
 import static org.apache.spark.sql.functions.*;
 
 /**
- * The theme tables, from the per-document theme results of {@link AnalyzeDocuments}.
+ * The theme tables, from the per-document theme results of {@code analysis.AnalyzeDocuments}.
  *
  * <ul>
  *   <li>{@code doc_themes}: doc_id, month, theme, score, matched, matched_terms, evidence; one row per document and
@@ -33,7 +32,7 @@ public final class ThemeTables {
     }
 
     public static Dataset<Row> docThemes(Dataset<Row> analyzed) {
-        return analyzed.select(col(DOC_ID), col(MONTH), explode(col(AnalyzeDocuments.THEMES)).as("t"))
+        return analyzed.select(col(DOC_ID), col(MONTH), explode(col(THEMES)).as("t"))
                 .select(col(DOC_ID), col(MONTH), col("t." + THEME).as(THEME), col("t." + SCORE).as(SCORE),
                         col("t." + MATCHED).as(MATCHED), col("t." + MATCHED_TERMS).as(MATCHED_TERMS),
                         col("t." + EVIDENCE).as(EVIDENCE));

@@ -1,4 +1,4 @@
-package nl.newsthemes.output;
+package nl.newsthemes.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -11,6 +11,7 @@ import nl.newsthemes.config.StrictJson;
 import nl.newsthemes.features.Vocabulary;
 import nl.newsthemes.ingest.Hashes;
 import nl.newsthemes.ingest.InputFile;
+import nl.newsthemes.output.OutputFolder;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;

@@ -1,4 +1,4 @@
-package nl.newsthemes.output;
+package nl.newsthemes.report;
 
 import nl.newsthemes.RunSummary;
 import nl.newsthemes.nightly.QualityGate;

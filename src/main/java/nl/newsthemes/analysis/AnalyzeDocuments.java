@@ -1,5 +1,8 @@
-package nl.newsthemes.text;
+package nl.newsthemes.analysis;
 
+import nl.newsthemes.text.TextAnalyzer;
+import nl.newsthemes.text.TextNormalizer;
+import nl.newsthemes.text.Token;
 import nl.newsthemes.themes.ThemeHit;
 import nl.newsthemes.themes.ThemeMatcher;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
@@ -21,14 +24,13 @@ import static nl.newsthemes.schema.Columns.*;
 /**
  * The text stage: each article's title and text are normalized and split into words once, and that one analysis
  * feeds both the features (content stems and their surface words) and the theme rules (which need every word, with
- * offsets for evidence). Reading 70 million characters twice would cost more than any other stage.
+ * offsets for evidence). Reading 70 million characters twice would cost more than any other stage. It has a package
+ * of its own, above {@code text} and {@code themes}, so that those two depend one way (themes on text).
  *
  * <p>In: doc_id, date, month, source, title, text, path, position. Out: doc_id, date, month, source, title, path, position,
  * {@code tokens} (number of content words), {@code terms}, {@code words}, {@code themes} (one struct per theme).
  */
 public final class AnalyzeDocuments {
-    public static final String THEMES = "themes";
-
     public static final StructType THEME_HIT = new StructType()
             .add(THEME, DataTypes.StringType, false)
             .add(SCORE, DataTypes.DoubleType, false)

@@ -1,4 +1,4 @@
-package nl.newsthemes.output;
+package nl.newsthemes.report;
 
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
