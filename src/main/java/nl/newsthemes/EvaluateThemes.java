@@ -1,6 +1,6 @@
 package nl.newsthemes;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import nl.newsthemes.analysis.AnalyzeDocuments;
 import nl.newsthemes.config.CliArgs;
 import nl.newsthemes.config.ConfigException;
 import nl.newsthemes.config.JobConfig;
@@ -9,12 +9,13 @@ import nl.newsthemes.config.ThemeSet;
 import nl.newsthemes.ingest.Corpus;
 import nl.newsthemes.ingest.CorpusReader;
 import nl.newsthemes.ingest.InputListing;
-import nl.newsthemes.analysis.AnalyzeDocuments;
+import nl.newsthemes.run.LogText;
 import nl.newsthemes.text.Stopwords;
 import nl.newsthemes.text.TextAnalyzer;
 import nl.newsthemes.themes.ThemeEvaluation;
 import nl.newsthemes.themes.ThemeMatcher;
 import nl.newsthemes.themes.ThemeTables;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;

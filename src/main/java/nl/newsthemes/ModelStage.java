@@ -7,6 +7,7 @@ import nl.newsthemes.features.Phrases;
 import nl.newsthemes.features.Vocabulary;
 import nl.newsthemes.nightly.ModelStore;
 import nl.newsthemes.nightly.UnreadableStateException;
+import nl.newsthemes.run.StageTimer;
 import nl.newsthemes.topics.TopicCoherence;
 import nl.newsthemes.topics.TopicCount;
 import nl.newsthemes.topics.TopicLineage;
@@ -97,7 +98,7 @@ final class ModelStage {
         double[] idf = reuse ? previous.model().idf()
                 : timer.time("idf", () -> DistinctiveTerms.idf(counted), w -> w.length + " terms");
 
-        int partitions = (int) Math.max(1, Math.min(200, loaded / ThemesPipeline.DOCUMENTS_PER_MODEL_PARTITION + 1));
+        int partitions = (int) Math.max(1, Math.min(200, loaded / TopicModel.DOCUMENTS_PER_PARTITION + 1));
         // LDA learns from each story once: a story in ten papers would otherwise weigh ten times.
         Dataset<Row> training = TopicModel.trainingSet(counted.join(duplicates.select(DOC_ID), new String[]{DOC_ID}, "left_anti"),
                 partitions);

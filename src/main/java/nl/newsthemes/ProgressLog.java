@@ -1,5 +1,6 @@
 package nl.newsthemes;
 
+import nl.newsthemes.run.StageTimer;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.SparkStageInfo;

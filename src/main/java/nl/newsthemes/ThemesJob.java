@@ -6,6 +6,8 @@ import nl.newsthemes.config.JobConfig;
 import nl.newsthemes.config.ThemeSet;
 import nl.newsthemes.nightly.QualityGateException;
 import nl.newsthemes.output.OutputLockedException;
+import nl.newsthemes.report.RunSummary;
+import nl.newsthemes.run.LogText;
 import nl.newsthemes.spark.CachedRowCountRules;
 import nl.newsthemes.spark.NioLocalFileSystem;
 import nl.newsthemes.text.Stopwords;

@@ -1,12 +1,16 @@
 package nl.newsthemes;
 
+import nl.newsthemes.analysis.AnalyzeDocuments;
+import nl.newsthemes.analysis.DocumentTables;
 import nl.newsthemes.config.JobConfig;
 import nl.newsthemes.config.ThemeSet;
 import nl.newsthemes.features.DistinctiveTerms;
 import nl.newsthemes.features.Vocabulary;
 import nl.newsthemes.ingest.Corpus;
 import nl.newsthemes.ingest.CorpusReader;
+import nl.newsthemes.ingest.Ingested;
 import nl.newsthemes.ingest.InputFile;
+import nl.newsthemes.ingest.InputFilesTable;
 import nl.newsthemes.ingest.InputListing;
 import nl.newsthemes.nightly.CorpusState;
 import nl.newsthemes.nightly.IncrementalRun;
@@ -16,18 +20,20 @@ import nl.newsthemes.nightly.QualityGate;
 import nl.newsthemes.nightly.QualityGateException;
 import nl.newsthemes.nightly.RunMode;
 import nl.newsthemes.nightly.SavedModel;
+import nl.newsthemes.nightly.StagedRun;
 import nl.newsthemes.nightly.Watermark;
 import nl.newsthemes.output.OutputFolder;
+import nl.newsthemes.output.TableWriter;
 import nl.newsthemes.report.RunManifest;
 import nl.newsthemes.report.RunReport;
-import nl.newsthemes.output.TableWriter;
+import nl.newsthemes.report.RunSummary;
+import nl.newsthemes.run.StageTimer;
 import nl.newsthemes.spark.ShufflePartitions;
-import nl.newsthemes.analysis.AnalyzeDocuments;
 import nl.newsthemes.text.Stopwords;
 import nl.newsthemes.themes.ThemeMatcher;
 import nl.newsthemes.themes.ThemeTables;
-import nl.newsthemes.topics.TopicCount;
 import nl.newsthemes.topics.TopicCoherence;
+import nl.newsthemes.topics.TopicCount;
 import nl.newsthemes.topics.TopicLineage;
 import nl.newsthemes.topics.TopicModel;
 import nl.newsthemes.topics.TopicQuality;
@@ -60,8 +66,6 @@ import static org.apache.spark.sql.functions.*;
  * stages the same tables from the published run and the input that changed since.
  */
 public final class ThemesPipeline {
-    /** Documents per LDA partition: enough work per task, independent of the machine so results are too. */
-    public static final int DOCUMENTS_PER_MODEL_PARTITION = 2_500;
 
     private final SparkSession spark;
     private final JobConfig config;
@@ -89,7 +93,7 @@ public final class ThemesPipeline {
         try (ProgressLog progress = ProgressLog.start(spark, timer, config.progressSeconds())) {
             ModelStore models = ModelStore.of(config.modelDir(), out, hadoopConf);
             NightlyPlan plan = NightlyPlan.decide(config, Watermark.fingerprint(config, themes), out, listing);
-            Staged staged = plan.incremental()
+            StagedRun staged = plan.incremental()
                     ? new IncrementalRun(spark, config, matcher, timer, out, plan).stage(listing, runId)
                     : stageFullRun(listing, out, runId, plan, models);
             QualityGate gate = timer.time("quality-gate", () -> QualityGate.check(spark, out.staging(), listing,
@@ -123,22 +127,8 @@ public final class ThemesPipeline {
         }
     }
 
-    /**
-     * What a run staged, for the summary and manifest.
-     *
-     * @param ingested     articles and rejects of the whole output (not only of what this run read)
-     * @param contentWords content words of all documents
-     * @param topicQuality the topics' coherence and perplexity (null when no topics were fitted)
-     * @param lineage      where the topics come from (refit and matched, or reused; null for incremental runs)
-     * @param nearDuplicates articles that are a near-copy of an earlier one
-     */
-    public record Staged(Ingested ingested, long contentWords, int vocabularySize, TopicCount topics,
-                         double subsamplingRate, long modelledDocuments, TopicQuality topicQuality,
-                         TopicLineage lineage, long nearDuplicates, Map<String, Long> tableRows, RunMode mode) {
-    }
-
     /** Reads every input file and computes every table; saves the corpus state that incremental runs build on. */
-    private Staged stageFullRun(InputListing listing, OutputFolder out, String runId, NightlyPlan plan, ModelStore store) {
+    private StagedRun stageFullRun(InputListing listing, OutputFolder out, String runId, NightlyPlan plan, ModelStore store) {
         Corpus corpus = null;
         Dataset<Row> analyzed = null;
         Dataset<Row> training = null;
@@ -179,7 +169,7 @@ public final class ThemesPipeline {
                     quality.npmi().stream().mapToDouble(Double::doubleValue).toArray(),
                     TopicThemes.closest(docTopics, docThemes, fitted.sortedIds())), m -> "closest theme of each topic");
 
-            Dataset<Row> documents = documents(analyzedDocs, fit.duplicates());
+            Dataset<Row> documents = DocumentTables.documents(analyzedDocs, fit.duplicates());
             long nearDuplicates = fit.duplicates().count();
             TableWriter writer = new TableWriter(out.staging(), out.fileSystem());
             timer.time("write", () -> {
@@ -199,7 +189,7 @@ public final class ThemesPipeline {
                         new TableWriter.Table(TOPIC_SWEEP, fit.sweep().table(spark), K),
                         new TableWriter.Table(DOCUMENTS, documents, DOC_ID),
                         new TableWriter.Table(REJECTS, read.rejects(), PATH, RECORD, REASON),
-                        new TableWriter.Table(INPUT_FILES, inputFiles(spark, listing, read.fileCounts()), PATH)));
+                        new TableWriter.Table(INPUT_FILES, InputFilesTable.of(spark, listing, read.fileCounts()), PATH)));
                 return writer.rowCounts();
             }, counts -> counts.size() + " tables");
 
@@ -209,14 +199,14 @@ public final class ThemesPipeline {
                     model == null ? 0.0 : model.subsamplingRate(), model == null ? List.of() : model.topicTerms(), quality,
                     model == null ? List.of() : java.util.Arrays.stream(model.ids()).boxed().toList(), fit.registry());
             timer.time("state", () -> {
-                CorpusState.writeFull(out, docTerms(analyzedDocs), saved, model,
+                CorpusState.writeFull(out, DocumentTables.docTerms(analyzedDocs), saved, model,
                         plan.watermark(runId, config.runDate(), runId, config.runDate(), listing));
                 store.stage(saved, model, runId);
                 return 0;
             }, x -> "watermark, document terms, model");
             List<String> months = List.copyOf(ingested.byMonth().keySet());
             RunMode mode = RunMode.full(plan.fullReason(), plan.changes(), months, runId, config.runDate(), config.refitDays());
-            return new Staged(ingested, tokens, vocabulary.size(), k, saved.subsamplingRate(), modelled, quality,
+            return new StagedRun(ingested, tokens, vocabulary.size(), k, saved.subsamplingRate(), modelled, quality,
                     fit.lineage(), nearDuplicates, writer.rowCounts(), mode);
         } finally {
             if (persistedTopics != null) {
@@ -246,68 +236,4 @@ public final class ThemesPipeline {
         return TopicQuality.of(npmi, model.logPerplexity(sample), sampled);
     }
 
-    /** The {@code documents} table of analyzed articles, with the article each near-copy repeats. */
-    public static Dataset<Row> documents(Dataset<Row> analyzed, Dataset<Row> duplicates) {
-        return withDuplicates(documentRows(analyzed), duplicates);
-    }
-
-    /** The {@code documents} columns that come from the article alone. */
-    public static Dataset<Row> documentRows(Dataset<Row> analyzed) {
-        return analyzed.select(DOC_ID, MONTH, DATE, SOURCE, TITLE, PATH, TOKENS);
-    }
-
-    /** {@link #documentRows} with {@code duplicate_of}. */
-    public static Dataset<Row> withDuplicates(Dataset<Row> documentRows, Dataset<Row> duplicates) {
-        return documentRows.join(duplicates.select(DOC_ID, DUPLICATE_OF), new String[]{DOC_ID}, "left")
-                .select(DOC_ID, MONTH, DATE, SOURCE, TITLE, PATH, TOKENS, DUPLICATE_OF);
-    }
-
-    /** What incremental runs keep of each document: its key, where it came from, its date and its terms. */
-    public static Dataset<Row> docTerms(Dataset<Row> analyzed) {
-        return analyzed.select(DOC_ID, MONTH, DATE, PATH, POSITION, TERMS);
-    }
-
-    /**
-     * Every listed file with what became of its records: the accounting a reader can check.
-     *
-     * @param fileCounts path, records, loaded, rejected of the files that had records
-     */
-    public static Dataset<Row> inputFiles(SparkSession spark, InputListing listing, Dataset<Row> fileCounts) {
-        List<Row> rows = listing.files().stream()
-                .map((InputFile f) -> RowFactory.create(f.path(), f.format().label(), f.bytes())).toList();
-        Dataset<Row> files = spark.createDataFrame(rows, new StructType()
-                .add(PATH, DataTypes.StringType).add(FORMAT, DataTypes.StringType).add(BYTES, DataTypes.LongType));
-        return files.join(fileCounts, files.col(PATH).equalTo(fileCounts.col(PATH)), "left")
-                .select(files.col(PATH), col(FORMAT), col(BYTES),
-                        coalesce(col(RECORDS), lit(0L)).as(RECORDS),
-                        coalesce(col(LOADED), lit(0L)).as(LOADED),
-                        coalesce(col(REJECTED), lit(0L)).as(REJECTED));
-    }
-
-    /**
-     * What ingest loaded and rejected, counted once.
-     *
-     * @param loaded          articles loaded
-     * @param rejected        files and records rejected
-     * @param byMonth         articles per month
-     * @param rejectsByReason rejects per reason (reasons cut at their first ':' so similar ones group)
-     */
-    public record Ingested(long loaded, long rejected, Map<String, Long> byMonth, Map<String, Long> rejectsByReason) {
-        static Ingested count(Corpus corpus) {
-            return count(corpus.articles(), corpus.rejects());
-        }
-
-        /** @param articles rows with month (articles, or the documents table); @param rejects rows with reason */
-        public static Ingested count(Dataset<Row> articles, Dataset<Row> rejects) {
-            Map<String, Long> byMonth = new TreeMap<>();
-            articles.groupBy(MONTH).count().collectAsList()
-                    .forEach(r -> byMonth.put(r.getString(0), r.getLong(1)));
-            Map<String, Long> byReason = new TreeMap<>();
-            rejects.groupBy(regexp_extract(col(REASON), "^[^:(]*", 0).as(REASON)).count().collectAsList()
-                    .forEach(r -> byReason.put(r.getString(0).strip(), r.getLong(1)));
-            long loaded = byMonth.values().stream().mapToLong(Long::longValue).sum();
-            long rejected = byReason.values().stream().mapToLong(Long::longValue).sum();
-            return new Ingested(loaded, rejected, byMonth, byReason);
-        }
-    }
 }

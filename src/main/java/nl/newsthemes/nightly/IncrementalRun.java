@@ -1,18 +1,20 @@
 package nl.newsthemes.nightly;
 
-import nl.newsthemes.StageTimer;
-import nl.newsthemes.ThemesPipeline;
+import nl.newsthemes.analysis.AnalyzeDocuments;
+import nl.newsthemes.analysis.DocumentTables;
 import nl.newsthemes.config.JobConfig;
 import nl.newsthemes.features.DistinctiveTerms;
 import nl.newsthemes.features.NearDuplicates;
 import nl.newsthemes.features.Vocabulary;
 import nl.newsthemes.ingest.Corpus;
 import nl.newsthemes.ingest.CorpusReader;
+import nl.newsthemes.ingest.Ingested;
 import nl.newsthemes.ingest.InputFile;
+import nl.newsthemes.ingest.InputFilesTable;
 import nl.newsthemes.ingest.InputListing;
 import nl.newsthemes.output.OutputFolder;
 import nl.newsthemes.output.TableWriter;
-import nl.newsthemes.analysis.AnalyzeDocuments;
+import nl.newsthemes.run.StageTimer;
 import nl.newsthemes.text.Stopwords;
 import nl.newsthemes.themes.ThemeMatcher;
 import nl.newsthemes.themes.ThemeTables;
@@ -32,7 +34,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
-import static nl.newsthemes.ThemesPipeline.*;
 import static nl.newsthemes.schema.Columns.*;
 import static nl.newsthemes.schema.Tables.*;
 import static org.apache.spark.sql.functions.*;
@@ -78,7 +79,7 @@ public final class IncrementalRun {
         this.fs = out.fileSystem();
     }
 
-    public Staged stage(InputListing listing, String runId) {
+    public StagedRun stage(InputListing listing, String runId) {
         try {
             return stageChanges(listing, runId);
         } finally {
@@ -86,7 +87,7 @@ public final class IncrementalRun {
         }
     }
 
-    private Staged stageChanges(InputListing listing, String runId) {
+    private StagedRun stageChanges(InputListing listing, String runId) {
         InputChanges changes = plan.changes();
         timer.time("carry-over", () -> FolderLinks.linkTree(fs, out.target(), out.staging(), NOT_CARRIED::contains),
                 n -> n + " files of the published run");
@@ -134,14 +135,14 @@ public final class IncrementalRun {
         plan.watermark(runId, config.runDate(), plan.previous().modelRunId(), plan.previous().modelRunDate(), listing)
                 .write(fs, CorpusState.folder(out.staging()));
         Dataset<Row> documents = staged(DOCUMENTS);
-        ThemesPipeline.Ingested ingested = ThemesPipeline.Ingested.count(documents, staged(REJECTS));
+        Ingested ingested = Ingested.count(documents, staged(REJECTS));
         long contentWords = documents.agg(coalesce(sum(TOKENS), lit(0L))).first().getLong(0);
         RunMode mode = new RunMode(true, String.format(Locale.ROOT,
                 "added to run %s: %d files added, %d changed, %d removed, %d read again; %d articles read",
                 plan.previous().runId(), changes.added().size(), changes.changed().size(), changes.removed().size(),
                 reread.size(), added), changes, reread, touched, plan.previous().modelRunId(),
                 plan.previous().modelRunDate(), config.refitDays());
-        return new Staged(ingested, contentWords, model.terms().size(), model.topics(), model.subsamplingRate(),
+        return new StagedRun(ingested, contentWords, model.terms().size(), model.topics(), model.subsamplingRate(),
                 model.modelledDocuments(), model.quality(), null,
                 staged(DOCUMENTS).filter(col(DUPLICATE_OF).isNotNull()).count(), writer.rowCounts(), mode);
     }
@@ -155,10 +156,10 @@ public final class IncrementalRun {
                 .unionByName(analyzed.select(DOC_ID, DATE, TERMS));
         Dataset<Row> duplicates = keep(timer.time("near-duplicates", () -> NearDuplicates.find(allTerms,
                 config.duplicateSimilarity(), config.seed()), d -> d.count() + " articles are near-copies of an earlier one"));
-        Dataset<Row> documents = keep(ThemesPipeline.withDuplicates(
-                merge(ThemesPipeline.documentRows(analyzed), DOCUMENTS, touched, goneIds), duplicates));
+        Dataset<Row> documents = keep(DocumentTables.withDuplicates(
+                merge(DocumentTables.documentRows(analyzed), DOCUMENTS, touched, goneIds), duplicates));
         Dataset<Row> docThemes = keep(merge(ThemeTables.docThemes(analyzed), DOC_THEMES, touched, goneIds));
-        Dataset<Row> docTerms = keep(merge(ThemesPipeline.docTerms(analyzed), CorpusState.FOLDER + "/" + CorpusState.DOC_TERMS,
+        Dataset<Row> docTerms = keep(merge(DocumentTables.docTerms(analyzed), CorpusState.FOLDER + "/" + CorpusState.DOC_TERMS,
                 touched, goneIds));
 
         overwrite(writer, DOCUMENTS, documents, touched, DOC_ID);
@@ -173,7 +174,7 @@ public final class IncrementalRun {
         TopicModel model = plan.topics();
         if (model != null) {
             Dataset<Row> counted = vocabulary.countVectorizer().transform(analyzed);
-            Dataset<Row> training = keep(TopicModel.trainingSet(counted, 1 + (int) (analyzed.count() / DOCUMENTS_PER_MODEL_PARTITION)));
+            Dataset<Row> training = keep(TopicModel.trainingSet(counted, 1 + (int) (analyzed.count() / TopicModel.DOCUMENTS_PER_PARTITION)));
             Dataset<Row> docTopics = keep(merge(model.docTopics(training), DOC_TOPICS, touched, goneIds));
             overwrite(writer, DOC_TOPICS, docTopics, touched, DOC_ID);
             overwrite(writer, TOPIC_MONTHLY, model.monthly(spark, docTopics), touched, MONTH, TOPIC);
@@ -239,7 +240,7 @@ public final class IncrementalRun {
     private Dataset<Row> inputFiles(InputListing listing) {
         Dataset<Row> loaded = staged(DOCUMENTS).groupBy(PATH).agg(count(lit(1)).as(LOADED));
         Dataset<Row> rejected = staged(REJECTS).groupBy(PATH).agg(count(lit(1)).as(REJECTED));
-        return ThemesPipeline.inputFiles(spark, listing, loaded.join(rejected, new String[]{PATH}, "full_outer")
+        return InputFilesTable.of(spark, listing, loaded.join(rejected, new String[]{PATH}, "full_outer")
                 .select(col(PATH), coalesce(col(LOADED), lit(0L)).plus(coalesce(col(REJECTED), lit(0L))).as(RECORDS),
                         coalesce(col(LOADED), lit(0L)).as(LOADED), coalesce(col(REJECTED), lit(0L)).as(REJECTED)));
     }

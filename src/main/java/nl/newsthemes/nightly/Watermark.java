@@ -1,13 +1,13 @@
 package nl.newsthemes.nightly;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import nl.newsthemes.ProjectVersion;
 import nl.newsthemes.config.JobConfig;
 import nl.newsthemes.config.StrictJson;
 import nl.newsthemes.config.ThemeSet;
 import nl.newsthemes.ingest.Hashes;
 import nl.newsthemes.ingest.InputFile;
 import nl.newsthemes.ingest.InputListing;
+import nl.newsthemes.run.ProjectVersion;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 

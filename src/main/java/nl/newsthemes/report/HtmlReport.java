@@ -1,6 +1,5 @@
 package nl.newsthemes.report;
 
-import nl.newsthemes.RunSummary;
 import nl.newsthemes.nightly.QualityGate;
 
 import java.util.List;

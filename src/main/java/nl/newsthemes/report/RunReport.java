@@ -1,6 +1,5 @@
 package nl.newsthemes.report;
 
-import nl.newsthemes.RunSummary;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;

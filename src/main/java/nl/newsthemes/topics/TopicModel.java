@@ -38,6 +38,8 @@ import static org.apache.spark.sql.functions.*;
  * the monthly means, and counted in the manifest.
  */
 public final class TopicModel {
+    /** Documents per LDA partition: enough work per task, independent of the machine so results are too. */
+    public static final int DOCUMENTS_PER_PARTITION = 2_500;
     /** Each online mini-batch should hold about this many documents, so small corpora are not fitted on crumbs. */
     static final int MIN_BATCH_DOCUMENTS = 256;
     static final int LABEL_WORDS = 3;

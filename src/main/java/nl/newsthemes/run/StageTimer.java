@@ -1,4 +1,4 @@
-package nl.newsthemes;
+package nl.newsthemes.run;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;

@@ -1,4 +1,4 @@
-package nl.newsthemes;
+package nl.newsthemes.run;
 
 /**
  * Text from the input or the config on its way to a log line or the terminal: line breaks and other control

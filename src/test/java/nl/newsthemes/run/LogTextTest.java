@@ -1,4 +1,4 @@
-package nl.newsthemes;
+package nl.newsthemes.run;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package nl.newsthemes;
+package nl.newsthemes.run;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,10 +1,12 @@
-package nl.newsthemes;
+package nl.newsthemes.report;
 
 import nl.newsthemes.config.JobConfig;
 import nl.newsthemes.config.ThemeSet;
+import nl.newsthemes.ingest.Ingested;
 import nl.newsthemes.ingest.InputListing;
 import nl.newsthemes.nightly.QualityGate;
 import nl.newsthemes.nightly.RunMode;
+import nl.newsthemes.run.StageTimer;
 import nl.newsthemes.topics.TopicCount;
 import nl.newsthemes.topics.TopicLineage;
 import nl.newsthemes.topics.TopicQuality;
@@ -30,7 +32,7 @@ public record RunSummary(
         JobConfig config,
         ThemeSet themes,
         InputListing listing,
-        ThemesPipeline.Ingested ingested,
+        Ingested ingested,
         long contentWords,
         int vocabularySize,
         TopicCount topics,
@@ -45,7 +47,7 @@ public record RunSummary(
         RunMode mode,
         QualityGate gate) {
 
-    RunSummary finishedNow(List<StageTimer.Stage> allStages) {
+    public RunSummary finishedNow(List<StageTimer.Stage> allStages) {
         return new RunSummary(runId, startedAt, Instant.now(), config, themes, listing, ingested, contentWords,
                 vocabularySize, topics, ldaSubsamplingRate, modelledDocuments, topicQuality, topicLineage, nearDuplicates, tableRows, allStages,
                 outputFolder, mode, gate);

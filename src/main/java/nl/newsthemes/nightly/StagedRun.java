@@ -1,0 +1,22 @@
+package nl.newsthemes.nightly;
+
+import nl.newsthemes.ingest.Ingested;
+import nl.newsthemes.topics.TopicCount;
+import nl.newsthemes.topics.TopicLineage;
+import nl.newsthemes.topics.TopicQuality;
+
+import java.util.Map;
+
+/**
+ * What a run staged, for the summary and manifest.
+ *
+ * @param ingested     articles and rejects of the whole output (not only of what this run read)
+ * @param contentWords content words of all documents
+ * @param topicQuality the topics' coherence and perplexity (null when no topics were fitted)
+ * @param lineage      where the topics come from (refit and matched, or reused; null for incremental runs)
+ * @param nearDuplicates articles that are a near-copy of an earlier one
+ */
+public record StagedRun(Ingested ingested, long contentWords, int vocabularySize, TopicCount topics,
+                     double subsamplingRate, long modelledDocuments, TopicQuality topicQuality,
+                     TopicLineage lineage, long nearDuplicates, Map<String, Long> tableRows, RunMode mode) {
+}
