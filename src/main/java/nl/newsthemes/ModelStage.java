@@ -98,7 +98,7 @@ final class ModelStage {
         double[] idf = reuse ? previous.model().idf()
                 : timer.time("idf", () -> DistinctiveTerms.idf(counted), w -> w.length + " terms");
 
-        int partitions = (int) Math.max(1, Math.min(200, loaded / TopicModel.DOCUMENTS_PER_PARTITION + 1));
+        int partitions = TopicModel.partitionsFor(loaded);
         // LDA learns from each story once: a story in ten papers would otherwise weigh ten times.
         Dataset<Row> training = TopicModel.trainingSet(counted.join(duplicates.select(DOC_ID), new String[]{DOC_ID}, "left_anti"),
                 partitions);

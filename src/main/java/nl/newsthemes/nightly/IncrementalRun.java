@@ -174,7 +174,7 @@ public final class IncrementalRun {
         TopicModel model = plan.topics();
         if (model != null) {
             Dataset<Row> counted = vocabulary.countVectorizer().transform(analyzed);
-            Dataset<Row> training = keep(TopicModel.trainingSet(counted, 1 + (int) (analyzed.count() / TopicModel.DOCUMENTS_PER_PARTITION)));
+            Dataset<Row> training = keep(TopicModel.trainingSet(counted, TopicModel.partitionsFor(analyzed.count())));
             Dataset<Row> docTopics = keep(merge(model.docTopics(training), DOC_TOPICS, touched, goneIds));
             overwrite(writer, DOC_TOPICS, docTopics, touched, DOC_ID);
             overwrite(writer, TOPIC_MONTHLY, model.monthly(spark, docTopics), touched, MONTH, TOPIC);

@@ -39,7 +39,12 @@ import static org.apache.spark.sql.functions.*;
  */
 public final class TopicModel {
     /** Documents per LDA partition: enough work per task, independent of the machine so results are too. */
-    public static final int DOCUMENTS_PER_PARTITION = 2_500;
+    static final int DOCUMENTS_PER_PARTITION = 2_500;
+
+    /** Partitions of LDA's input for {@code documents} documents, full and incremental runs alike: at most 200. */
+    public static int partitionsFor(long documents) {
+        return (int) Math.max(1, Math.min(200, documents / DOCUMENTS_PER_PARTITION + 1));
+    }
     /** Each online mini-batch should hold about this many documents, so small corpora are not fitted on crumbs. */
     static final int MIN_BATCH_DOCUMENTS = 256;
     static final int LABEL_WORDS = 3;

@@ -73,6 +73,17 @@ class TopicModelTest extends SparkTestBase {
     }
 
     @Test
+    void oneLdaPartitionPer2500DocumentsAtMost200() {
+        assertEquals(1, TopicModel.partitionsFor(0));
+        assertEquals(1, TopicModel.partitionsFor(2_499));
+        assertEquals(2, TopicModel.partitionsFor(2_500));
+        assertEquals(9, TopicModel.partitionsFor(20_664));     // nl-news-2022
+        assertEquals(83, TopicModel.partitionsFor(206_640));   // ten times nl-news-2022
+        assertEquals(200, TopicModel.partitionsFor(497_500));
+        assertEquals(200, TopicModel.partitionsFor(10_000_000));
+    }
+
+    @Test
     void theSameSeedGivesTheSameModel() {
         Dataset<Row> docs = twoStories();
         Vocabulary v = Vocabulary.fit(docs, 40, 100, 2, 1.0);
