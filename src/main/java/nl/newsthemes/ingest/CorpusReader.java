@@ -26,6 +26,12 @@ import static org.apache.spark.sql.functions.*;
 public final class CorpusReader {
     /** Marks documents loaded by an earlier run, which take part in the duplicate check only. */
     private static final String PRIOR = "_prior";
+
+    /**
+     * How the reason of a record rejected for a doc_id seen before begins. Incremental runs find those rejects by
+     * it ({@link #isDuplicateIdReject}): the wording lives here only.
+     */
+    private static final String DUPLICATE_ID = "duplicate doc_id ";
     private CorpusReader() {
     }
 
@@ -114,10 +120,15 @@ public final class CorpusReader {
         Dataset<Row> ranked = all.withColumn("_n", when(col(DOC_ID).isNull(), lit(1)).otherwise(row_number().over(byId)))
                 .withColumn("_first", first);
         return ranked.withColumn(REASON, when(col("_n").gt(1),
-                        concat(lit("duplicate doc_id "), col(DOC_ID), lit(" (first in "), col("_first"), lit(")")))
+                        concat(lit(DUPLICATE_ID), col(DOC_ID), lit(" (first in "), col("_first"), lit(")")))
                         .otherwise(col(REASON)))
                 .withColumn(RECORD, when(col("_n").gt(1), col(DOC_ID)).otherwise(col(RECORD)))
                 .drop("_n", "_first");
+    }
+
+    /** Whether a row of {@code rejects} is a record rejected for a doc_id seen before (its record holds that id). */
+    public static Column isDuplicateIdReject() {
+        return col(REASON).startsWith(DUPLICATE_ID);
     }
 
     /** Records, loaded and rejected per file that produced records (files without records are filled in later). */

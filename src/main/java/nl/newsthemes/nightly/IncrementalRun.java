@@ -218,7 +218,7 @@ public final class IncrementalRun {
      * can take the place of the document that left. Repeated until no more files join.
      */
     private List<String> rereadForDuplicates(Dataset<Row> previousTerms, Set<String> dropped, InputListing listing) {
-        Dataset<Row> duplicates = previous(REJECTS, null).filter(col(REASON).startsWith("duplicate doc_id"))
+        Dataset<Row> duplicates = previous(REJECTS, null).filter(CorpusReader.isDuplicateIdReject())
                 .select(col(PATH), col(RECORD).as(DOC_ID));
         Set<String> listed = new TreeSet<>();
         listing.files().forEach(f -> listed.add(f.path()));
