@@ -5,10 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -100,14 +96,7 @@ public final class CliArgs {
     }
 
     private static ObjectNode readConfigFile(String file) {
-        Path path = Path.of(file);
-        ConfigException.check(Files.isRegularFile(path), "--config %s: no such file", file);
-        String json;
-        try {
-            json = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ConfigException("--config " + file + ": cannot read it (" + e.getMessage() + ")");
-        }
+        String json = SettingsFile.read(file, "--config");
         JsonNode tree = StrictJson.readTree(json, "config " + file);
         ConfigException.check(tree instanceof ObjectNode, "config %s must be a JSON object {...}", file);
         return (ObjectNode) tree;

@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -39,13 +37,7 @@ public record ThemeSet(List<ThemeDefinition> themes, String source, String json)
                 throw new IllegalStateException("cannot read " + DEFAULT_RESOURCE, e);
             }
         }
-        Path file = Path.of(path);
-        ConfigException.check(Files.isRegularFile(file), "--themes %s: no such file", path);
-        try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
-        } catch (IOException e) {
-            throw new ConfigException("--themes " + path + ": cannot read it (" + e.getMessage() + ")");
-        }
+        return parse(SettingsFile.read(path, "--themes"), path);
     }
 
     public static ThemeSet parse(String json, String source) {

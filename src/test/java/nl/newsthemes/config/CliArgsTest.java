@@ -58,6 +58,20 @@ class CliArgsTest {
     }
 
     @Test
+    void configAndThemesAreReadThroughHadoopFileSystems(@TempDir Path dir) throws IOException {
+        Path config = Files.writeString(dir.resolve("job.json"), "{\"topics\": 12, \"seed\": 3}");
+        Path themes = Files.writeString(dir.resolve("themes.json"),
+                "{\"themes\": [{\"name\": \"gas\", \"terms\": [\"gas\"]}]}");
+        // file: URIs, as a cluster passes hdfs:// or s3a:// ones
+        JobConfig c = CliArgs.parse(List.of("--config", config.toUri().toString(), "--themes", themes.toUri().toString())).config();
+        assertEquals(List.of(12, 3L), List.of(c.topics(), c.seed()));
+        assertEquals(List.of("gas"), ThemeSet.load(c.themes()).names());
+        assertEquals("--config " + dir.toUri() + ": no such file (it is a folder)", refused("--config", dir.toUri().toString()));
+        assertEquals("--themes file:/no/such/themes.json: no such file",
+                assertThrows(ConfigException.class, () -> ThemeSet.load("file:/no/such/themes.json")).getMessage());
+    }
+
+    @Test
     void badArgumentsSayWhatIsWrong() {
         assertEquals("unknown argument '--topic'; run with --help for the list", refused("--topic", "5"));
         assertEquals("--topics must be a whole number, got 'ten'", refused("--topics", "ten"));
