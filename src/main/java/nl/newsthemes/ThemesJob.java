@@ -7,6 +7,7 @@ import nl.newsthemes.config.ThemeSet;
 import nl.newsthemes.nightly.QualityGateException;
 import nl.newsthemes.output.OutputLockedException;
 import nl.newsthemes.report.RunSummary;
+import nl.newsthemes.run.JobLogging;
 import nl.newsthemes.run.LogText;
 import nl.newsthemes.spark.CachedRowCountRules;
 import nl.newsthemes.spark.NioLocalFileSystem;
@@ -113,6 +114,9 @@ public final class ThemesJob {
             conf.set("spark.sql.shuffle.partitions", String.valueOf(config.shufflePartitions()));
         }
         CachedRowCountRules.exclude(conf);
-        return SparkSession.builder().config(conf).getOrCreate();
+        SparkSession session = SparkSession.builder().config(conf).getOrCreate();
+        // After the session: starting the SparkContext configures log4j again (see JobLogging).
+        JobLogging.replaceSparkDefaults();
+        return session;
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -58,6 +59,12 @@ class ClusterSubmitIT {
             assertEquals(0, exit, cluster.log("submit"));
             assertTrue(cluster.log("submit").contains("news-themes: 5 articles (0 rejected)"), cluster.log("submit"));
             assertTrue(cluster.log("master").contains("Registering app news-themes"), cluster.log("master"));
+            // The job's logging, not Spark's fallback: its own lines at INFO in its own layout, Spark's task lines not
+            // at all (they are INFO; the job sets Spark's loggers to WARN).
+            assertTrue(java.util.regex.Pattern.compile("(?m)^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d INFO  stages: stage list ")
+                    .matcher(cluster.log("submit")).find(), cluster.log("submit"));
+            assertFalse(cluster.log("submit").contains("INFO DAGScheduler") || cluster.log("submit").contains("INFO  DAGScheduler")
+                    || cluster.log("submit").contains("TaskSetManager: Finished task"), cluster.log("submit"));
             // The driver learns of the loss from the worker (exit code 137) or from the dropped connection, whichever is first.
             assertTrue(cluster.log("submit").contains("Lost executor " + killed + " on 127.0.0.1: "), cluster.log("submit"));
             // Worker 0 started another executor in the killed one's place. (How many executors ran in all is not
