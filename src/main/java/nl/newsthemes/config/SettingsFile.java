@@ -33,8 +33,8 @@ final class SettingsFile {
      * @param flag the flag that named it, for the message ({@code --config}, {@code --themes})
      */
     static String read(String location, String flag) {
-        Path path = new Path(location);
         try {
+            Path path = new Path(location);
             FileSystem fs = path.getFileSystem(hadoopConfiguration());
             FileStatus status;
             try {
@@ -48,7 +48,8 @@ final class SettingsFile {
             try (FSDataInputStream in = fs.open(path)) {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
+            // IllegalArgumentException: Hadoop's answer to a location that is no path or URI at all.
             throw new ConfigException(flag + " " + location + ": cannot read it (" + e.getMessage() + ")");
         }
     }

@@ -67,6 +67,7 @@ class CliArgsTest {
         assertEquals(List.of(12, 3L), List.of(c.topics(), c.seed()));
         assertEquals(List.of("gas"), ThemeSet.load(c.themes()).names());
         assertEquals("--config " + dir.toUri() + ": no such file (it is a folder)", refused("--config", dir.toUri().toString()));
+        assertTrue(refused("--config", "hdfs://").startsWith("--config hdfs://: cannot read it ("), refused("--config", "hdfs://"));
         assertEquals("--themes file:/no/such/themes.json: no such file",
                 assertThrows(ConfigException.class, () -> ThemeSet.load("file:/no/such/themes.json")).getMessage());
     }
