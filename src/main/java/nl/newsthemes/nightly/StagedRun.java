@@ -17,6 +17,6 @@ import java.util.Map;
  * @param nearDuplicates articles that are a near-copy of an earlier one
  */
 public record StagedRun(Ingested ingested, long contentWords, int vocabularySize, TopicCount topics,
-                     double subsamplingRate, long modelledDocuments, TopicQuality topicQuality,
-                     TopicLineage lineage, long nearDuplicates, Map<String, Long> tableRows, RunMode mode) {
+                        double subsamplingRate, long modelledDocuments, TopicQuality topicQuality,
+                        TopicLineage lineage, long nearDuplicates, Map<String, Long> tableRows, RunMode mode) {
 }
