@@ -39,7 +39,8 @@ class ClusterSubmitIT {
         String config = OneClustering.config();
 
         try (StandaloneCluster cluster = new StandaloneCluster(sparkJars, dir, 2)) {
-            Process submit = cluster.startSubmit(List.of("--deploy-mode", "client", "--class", "nl.newsthemes.ThemesJob",
+            assertClusterDeployModeHidesTheExitCode(cluster, clusterJar, dir);
+            Process submit = cluster.startSubmit("submit", List.of("--deploy-mode", "client", "--class", "nl.newsthemes.ThemesJob",
                     "--conf", "spark.executor.memory=1g", "--conf", "spark.executor.cores=1",
                     "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.ui.enabled=false",
                     clusterJar.toAbsolutePath().toString(),
@@ -55,7 +56,7 @@ class ClusterSubmitIT {
             String killed = id.group(1);
             executors.get(0).destroyForcibly(); // SIGKILL
 
-            int exit = cluster.await(submit);
+            int exit = cluster.await(submit, "submit");
             assertEquals(0, exit, cluster.log("submit"));
             assertTrue(cluster.log("submit").contains("news-themes: 5 articles (0 rejected)"), cluster.log("submit"));
             assertTrue(cluster.log("master").contains("Registering app news-themes"), cluster.log("master"));
@@ -80,6 +81,28 @@ class ClusterSubmitIT {
             assertEquals(Files.readString(localOut.resolve("csv/" + table + ".csv")),
                     Files.readString(clusterOut.resolve("csv/" + table + ".csv")), table);
         }
+    }
+
+    /**
+     * In cluster deploy mode on a standalone master the driver runs on a worker, and spark-submit's exit code is not
+     * the job's: a run that exits 2 (a bad argument) still gives 0, also when spark-submit waits for the driver
+     * (spark.standalone.submit.waitAppCompletion). Only the driver's state (FAILED) and its log tell. README, "Exit
+     * codes on a cluster", says what a scheduler does about it.
+     */
+    private static void assertClusterDeployModeHidesTheExitCode(StandaloneCluster cluster, Path clusterJar, Path dir)
+            throws Exception {
+        int exit = cluster.submit("submit-cluster-mode", List.of("--deploy-mode", "cluster",
+                "--conf", "spark.standalone.submit.waitAppCompletion=true", "--conf", "spark.driver.memory=512m",
+                "--class", "nl.newsthemes.ThemesJob", clusterJar.toAbsolutePath().toString(), "--topics", "0"));
+        assertEquals(0, exit, cluster.log("submit-cluster-mode"));
+        java.util.regex.Matcher failed = java.util.regex.Pattern.compile("Driver (driver-[0-9-]+) exited with failure")
+                .matcher(cluster.log("worker-0") + cluster.log("worker-1"));
+        assertTrue(failed.find(), cluster.log("worker-0") + cluster.log("worker-1"));
+        Path driverStderr;
+        try (Stream<Path> found = Files.find(dir, 3, (p, a) -> p.endsWith(Path.of(failed.group(1), "stderr")))) {
+            driverStderr = found.findFirst().orElseThrow();
+        }
+        assertTrue(Files.readString(driverStderr).contains("topics (--topics) must be from 2 to 500, got 0"), Files.readString(driverStderr));
     }
 
     /** Waits until the job has started writing tables into its staging folder. */

@@ -48,16 +48,16 @@ final class StandaloneCluster implements AutoCloseable {
         return "spark://127.0.0.1:" + masterPort;
     }
 
-    /** Runs {@code spark-submit} (Spark's SparkSubmit class) and returns its exit code; output goes to logs/submit.log. */
-    int submit(List<String> arguments) throws IOException, InterruptedException {
-        return await(startSubmit(arguments));
+    /** Runs {@code spark-submit} (Spark's SparkSubmit class) and returns its exit code; output goes to logs/{logName}.log. */
+    int submit(String logName, List<String> arguments) throws IOException, InterruptedException {
+        return await(startSubmit(logName, arguments), logName);
     }
 
-    /** Starts {@code spark-submit} (Spark's SparkSubmit class); output goes to logs/submit.log. */
-    Process startSubmit(List<String> arguments) throws IOException {
+    /** Starts {@code spark-submit} (Spark's SparkSubmit class); output goes to logs/{logName}.log. */
+    Process startSubmit(String logName, List<String> arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of("org.apache.spark.deploy.SparkSubmit", "--master", masterUrl()));
         command.addAll(arguments);
-        return start("submit", command);
+        return start(logName, command);
     }
 
     /** The executor JVMs that worker {@code index} has launched and that still run. */
@@ -67,10 +67,10 @@ final class StandaloneCluster implements AutoCloseable {
     }
 
     /** Waits for a started {@code spark-submit} and returns its exit code. */
-    int await(Process submit) throws IOException, InterruptedException {
+    int await(Process submit, String logName) throws IOException, InterruptedException {
         if (!submit.waitFor(10, TimeUnit.MINUTES)) {
             submit.destroyForcibly();
-            throw new AssertionError("spark-submit did not finish in 10 minutes: " + log("submit"));
+            throw new AssertionError("spark-submit did not finish in 10 minutes: " + log(logName));
         }
         return submit.exitValue();
     }
