@@ -40,6 +40,7 @@ class ReportBrowserIT {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOT = Path.of("target/report/report.png");
+    static final String ARTICLE_URL = "https://nos.nl/artikel/2411234-sancties?bron=rss&pagina=1";
     static final String HOSTILE_TITLE = "<script>document.title='pwned'</script><img src=x onerror=\"document.title='pwned'\">";
 
     @Test
@@ -57,7 +58,7 @@ class ReportBrowserIT {
         String sentence = "De EU kondigt nieuwe economische sancties tegen Rusland aan. ";
         Files.writeString(input.resolve("hostile.jsonl"), new ObjectMapper().createObjectNode()
                 .put("id", "hostile-1").put("date", "2022-01-20").put("title", HOSTILE_TITLE)
-                .put("text", sentence.repeat(6)).toString() + "\n");
+                .put("text", sentence.repeat(6)).put("url", ARTICLE_URL).toString() + "\n");
         Path out = dir.resolve("out").toAbsolutePath();
         assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", input.toString(), "--output", out.toString(),
                 "--config", OneClustering.config()}));
@@ -69,8 +70,12 @@ class ReportBrowserIT {
             JavascriptExecutor js = browser;
 
             assertEquals("News themes: run " + runId, browser.getTitle());
+            // Nothing loads from anywhere: the only addresses on the page are the evidence's links to articles.
             assertEquals(0L, js.executeScript("return document.scripts.length + document.images.length"
-                    + " + document.querySelectorAll('iframe, object, embed, link, [src], [href]').length"));
+                    + " + document.querySelectorAll('iframe, object, embed, link, [src], [href]:not(a)').length"));
+            assertEquals(List.of(ARTICLE_URL + " noopener noreferrer " + HOSTILE_TITLE),
+                    browser.findElements(By.cssSelector("a[href]")).stream()
+                            .map(a -> a.getAttribute("href") + " " + a.getAttribute("rel") + " " + a.getText()).toList());
 
             List<WebElement> themeCharts = browser.findElements(By.cssSelector("figure.theme-chart > svg"));
             assertEquals(List.of("sanctions", "nato_expansion", "minsk_accords", "energy_supply", "arms_deliveries",

@@ -27,7 +27,8 @@ import static nl.newsthemes.schema.Columns.*;
  * offsets for evidence). Reading 70 million characters twice would cost more than any other stage. It has a package
  * of its own, above {@code text} and {@code themes}, so that those two depend one way (themes on text).
  *
- * <p>In: doc_id, date, month, source, title, text, path, position. Out: doc_id, date, month, source, title, path, position,
+ * <p>In: doc_id, date, month, source, title, text, url, path, position. Out: doc_id, date, month, source, title, url, path,
+ * position,
  * {@code tokens} (number of content words), {@code terms}, {@code words}, {@code themes} (one struct per theme).
  */
 public final class AnalyzeDocuments {
@@ -44,6 +45,7 @@ public final class AnalyzeDocuments {
             .add(MONTH, DataTypes.StringType)
             .add(SOURCE, DataTypes.StringType)
             .add(TITLE, DataTypes.StringType)
+            .add(URL, DataTypes.StringType)
             .add(PATH, DataTypes.StringType)
             .add(POSITION, DataTypes.LongType, false)
             .add(TOKENS, DataTypes.IntegerType, false)
@@ -56,7 +58,7 @@ public final class AnalyzeDocuments {
 
     public static Dataset<Row> apply(Dataset<Row> articles, ThemeMatcher matcher, Set<String> stopwords,
                                      int minTokenLength) {
-        Dataset<Row> input = articles.select(DOC_ID, DATE, MONTH, SOURCE, TITLE, TEXT, PATH, POSITION);
+        Dataset<Row> input = articles.select(DOC_ID, DATE, MONTH, SOURCE, TITLE, TEXT, URL, PATH, POSITION);
         return input.mapPartitions(new Analyze(matcher, stopwords, minTokenLength), Encoders.row(SCHEMA));
     }
 
@@ -85,7 +87,7 @@ public final class AnalyzeDocuments {
         }
 
         private Row analyze(Row article, TextAnalyzer analyzer) {
-            String text = fullText(article.getString(4), article.getString(5));
+            String text = fullText(article.getAs(TITLE), article.getAs(TEXT));
             List<Token> tokens = analyzer.tokens(text);
             List<String> terms = new ArrayList<>();
             List<String> words = new ArrayList<>();
@@ -100,9 +102,10 @@ public final class AnalyzeDocuments {
                 themes.add(RowFactory.create(hit.theme(), hit.score(), hit.matched(),
                         hit.matchedTerms().toArray(String[]::new), hit.evidence().toArray(String[]::new)));
             }
-            return RowFactory.create(article.getString(0), article.getString(1), article.getString(2),
-                    article.getString(3), article.getString(4), article.getString(6), article.getLong(7), terms.size(),
-                    terms.toArray(String[]::new), words.toArray(String[]::new), themes.toArray());
+            return RowFactory.create(article.getAs(DOC_ID), article.getAs(DATE), article.getAs(MONTH),
+                    article.getAs(SOURCE), article.getAs(TITLE), article.getAs(URL), article.getAs(PATH),
+                    article.<Long>getAs(POSITION), terms.size(), terms.toArray(String[]::new),
+                    words.toArray(String[]::new), themes.toArray());
         }
     }
 }

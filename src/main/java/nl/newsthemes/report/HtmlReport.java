@@ -152,7 +152,7 @@ final class HtmlReport {
                 html.append("<p>No article has this theme.</p>\n");
             }
             for (ReportData.Evidence e : rows) {
-                html.append("<article>\n<p><strong>").append(esc(e.title())).append("</strong> ")
+                html.append("<article>\n<p><strong>").append(titleLinked(e.title(), e.url())).append("</strong> ")
                         .append(fmt("<span class=\"meta\">%s, score %s, <code>%s</code></span></p>\n", esc(e.month()),
                                 number(e.score()), esc(e.docId())))
                         .append("<p class=\"meta\">matched: ").append(esc(String.join(", ", e.matchedTerms())))
@@ -162,6 +162,21 @@ final class HtmlReport {
             }
             html.append("</section>\n");
         }
+    }
+
+    /**
+     * The title, as a link to the article when its url is an absolute http or https address; any other url (a
+     * {@code javascript:} or {@code data:} one, a relative or malformed one) is shown as text after the title, never as
+     * a link. A link leaves the report without the report's address (no referrer) and without a handle on it.
+     */
+    static String titleLinked(String title, String url) {
+        if (url == null) {
+            return esc(title);
+        }
+        if (ReportData.webAddress(url) != null) {
+            return "<a href=\"" + esc(url) + "\" rel=\"noopener noreferrer\">" + esc(title) + "</a>";
+        }
+        return esc(title) + " <span class=\"meta\">" + esc(url) + "</span>";
     }
 
     private static void runDetails(StringBuilder html, RunSummary run) {

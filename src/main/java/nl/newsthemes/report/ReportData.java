@@ -7,6 +7,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,9 +45,29 @@ public record ReportData(List<ThemeMonth> themeMonthly, List<Topic> topics, List
     public record TopicMonth(String month, int topic, String label, double meanShare, long dominantArticles) {
     }
 
-    /** A matched article of a theme: {@code title} falls back to the article's file name (text files have none). */
-    public record Evidence(String theme, String docId, String month, String title, double score,
+    /**
+     * A matched article of a theme: {@code title} falls back to the article's file name (text files have none);
+     * {@code url} is the article's as given, or null.
+     */
+    public record Evidence(String theme, String docId, String month, String title, String url, double score,
                            List<String> matchedTerms, List<String> snippets) {
+    }
+
+    /**
+     * The url when it is an absolute http or https address with a host, the only kind the reports link to; otherwise
+     * null (a {@code javascript:} or {@code data:} url, a relative or malformed one).
+     */
+    static String webAddress(String url) {
+        if (url == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(url);
+            boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+            return web && uri.getHost() != null ? url : null;
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 
     /**
@@ -107,7 +129,7 @@ public record ReportData(List<ThemeMonth> themeMonthly, List<Topic> topics, List
     }
 
     private static List<Evidence> evidence(SparkSession spark, Path folder, int evidencePerTheme) {
-        Dataset<Row> documents = read(spark, folder, DOCUMENTS).select(DOC_ID, TITLE, PATH);
+        Dataset<Row> documents = read(spark, folder, DOCUMENTS).select(DOC_ID, TITLE, URL, PATH);
         List<Evidence> evidence = new ArrayList<>();
         for (Row r : read(spark, folder, DOC_THEMES).filter(col(MATCHED))
                 .withColumn(RANK, row_number().over(Window.partitionBy(THEME).orderBy(desc(SCORE), asc(DOC_ID))))
@@ -115,7 +137,8 @@ public record ReportData(List<ThemeMonth> themeMonthly, List<Topic> topics, List
                 .join(documents, DOC_ID)
                 .orderBy(THEME, RANK).collectAsList()) {
             String title = r.getAs(TITLE) == null ? new Path(r.<String>getAs(PATH)).getName() : r.<String>getAs(TITLE);
-            evidence.add(new Evidence(r.getAs(THEME), r.getAs(DOC_ID), r.getAs(MONTH), title, r.<Double>getAs(SCORE),
+            evidence.add(new Evidence(r.getAs(THEME), r.getAs(DOC_ID), r.getAs(MONTH), title, r.getAs(URL),
+                    r.<Double>getAs(SCORE),
                     r.getList(r.fieldIndex(MATCHED_TERMS)), r.getList(r.fieldIndex(EVIDENCE))));
         }
         return List.copyOf(evidence);

@@ -79,7 +79,7 @@ public final class RunReport {
                 md.append("No article has this theme.\n\n");
             }
             for (ReportData.Evidence e : rows) {
-                md.append(String.format(Locale.ROOT, "- `%s` %s (%s, score %.0f): %s%n", e.docId(), cell(e.title()),
+                md.append(String.format(Locale.ROOT, "- `%s` %s (%s, score %.0f): %s%n", e.docId(), titleLinked(e),
                         e.month(), e.score(), e.snippets().isEmpty() ? "" : "> " + cell(e.snippets().get(0))));
             }
             md.append('\n');
@@ -99,6 +99,16 @@ public final class RunReport {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + path.getName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The title, as a Markdown link when the article's url is a web address (the same rule as the HTML report's);
+     * brackets in the title are escaped so that it cannot close the link text or make a link of its own.
+     */
+    static String titleLinked(ReportData.Evidence e) {
+        String title = cell(e.title()).replace("[", "\\[").replace("]", "\\]");
+        String url = ReportData.webAddress(e.url());
+        return url == null ? title : "[" + title + "](<" + url + ">)";
     }
 
     /** Text safe inside a Markdown table cell: one line, no column breaks. */

@@ -71,15 +71,15 @@ final class BadInputCorpus {
         text(dir, "dup-b.txt", "date 2022-04 " + body, expected, "duplicate doc_id");
         text(dir, "notes.md", "# not an article", expected, "unsupported file type");
         text(dir, "records.jsonl", String.join("\n",
-                "{\"id\": \"j1\", \"date\": \"2022-05-01\", \"title\": \"Sancties\", \"text\": \"Nieuwe sancties tegen Rusland.\"}",
+                "{\"id\": \"j1\", \"date\": \"2022-05-01\", \"title\": \"Sancties\", \"text\": \"Nieuwe sancties tegen Rusland.\", \"url\": \"https://nos.nl/artikel/1\"}",
                 "{\"id\": \"j2\", \"date\": \"2022-05\", \"title\": \"Alleen een kop over de NAVO\"}",
-                "{\"id\": \"j3\", \"date\": \"2022-05-02\", \"title\": \"=HYPERLINK(\\\"http://evil\\\",\\\"klik\\\")\", \"text\": \"@SUM(1+1)\"}",
+                "{\"id\": \"j3\", \"date\": \"2022-05-02\", \"title\": \"=HYPERLINK(\\\"http://evil\\\",\\\"klik\\\")\", \"text\": \"@SUM(1+1)\", \"url\": \"=HYPERLINK(\\\"http://evil\\\")\"}",
                 "{\"id\": \"j4\", \"date\": 20220501, \"title\": \"Datum als getal\", \"text\": \"x\"}",
                 "{\"id\": \"j5\", \"title\": \"Geen datum\", \"text\": \"x\"}",
                 "{\"id\": \"j6\", \"date\": \"2022-05-03\"}",
                 "{\"id\": \"j7\", \"date\": \"2022-05-0",
                 "not json at all",
-                "{\"id\": \"j8\", \"date\": \"2022-05-04\", \"title\": \"-5 graden\", \"text\": [\"een\", \"lijst\"]}"),
+                "{\"id\": \"j8\", \"date\": \"2022-05-04\", \"title\": \"-5 graden\", \"text\": [\"een\", \"lijst\"], \"url\": \"  \"}"),
                 expected, "records");
         return expected;
     }

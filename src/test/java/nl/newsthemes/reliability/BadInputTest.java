@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,19 @@ class BadInputTest extends SparkTestBase {
                         List.of("not json at all", "malformed record: not a JSON object"),
                         List.of("{\"id\": \"j7\", \"date\": \"2022-05-0", "malformed record: not a JSON object")),
                 values(rejects.filter(col(PATH).endsWith("records.jsonl")).select(RECORD, REASON).orderBy(RECORD)));
+
+        // A record's url as given, or null when absent or blank; in the CSV a formula-like one is quoted for spreadsheets.
+        assertEquals(List.of(List.of("j1", "https://nos.nl/artikel/1"), Arrays.asList("j2", null),
+                        List.of("j3", "=HYPERLINK(\"http://evil\")"), Arrays.asList("j8", null)),
+                values(documents.filter(col(PATH).endsWith("records.jsonl")).select(DOC_ID, URL).orderBy(DOC_ID)));
+        List<String> csvRows = Files.readAllLines(out.resolve("csv/documents.csv"));
+        assertEquals("doc_id,month,date,source,title,url,path,tokens,duplicate_of", csvRows.get(0));
+        assertEquals(List.of("j1,2022-05,2022-05-01,,Sancties,https://nos.nl/artikel/1,",
+                        "j2,2022-05,2022-05,,Alleen een kop over de NAVO,,",
+                        "j3,2022-05,2022-05-02,,\"'=HYPERLINK(\"\"http://evil\"\",\"\"klik\"\")\",\"'=HYPERLINK(\"\"http://evil\"\")\",",
+                        "j8,2022-05,2022-05-04,,'-5 graden,,"),
+                csvRows.stream().filter(line -> line.matches("j[0-9],.*"))
+                        .map(line -> line.substring(0, line.indexOf(",file:") + 1)).sorted().toList());
 
         // The counts reconcile: every listed file once, records = loaded + rejected, in the tables and the manifest.
         JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
