@@ -2,8 +2,8 @@
 # Installs, where missing, the Debian packages that some tests use besides Java and Maven:
 #   chromium, chromium-driver                       the report is opened in headless Chromium (ReportBrowserIT)
 #   python3-nbconvert, -ipykernel, -pandas, -matplotlib   jobs/notebooks/themes.ipynb is executed (NotebookIT)
-# Runs apt-get as root, or through sudo. Where neither can, it says what to install and exits 1.
-#   --check   only tells: exits 0 when every package is present or can be installed here, installing nothing
+# Runs apt-get as root, or through sudo, without recommended packages (they double the install and no test needs
+# them). Where neither can, it says what to install and exits 1.
 set -euo pipefail
 packages=(chromium chromium-driver python3-nbconvert python3-ipykernel python3-pandas python3-matplotlib)
 missing=()
@@ -19,14 +19,11 @@ if [ "$(id -u)" != 0 ]; then
   if ! command -v sudo > /dev/null || ! sudo -n true 2> /dev/null; then
     echo "install-test-packages: missing ${missing[*]}, and this user cannot install them (not root, no sudo" \
       "without a password). Install them as root, then run the tests again:" >&2
-    echo "  apt-get install ${missing[*]}" >&2
+    echo "  apt-get install --no-install-recommends ${missing[*]}" >&2
     exit 1
   fi
   sudo="sudo"
 fi
-if [ "${1:-}" = "--check" ]; then
-  exit 0
-fi
 echo "install-test-packages: installing ${missing[*]}"
 $sudo apt-get update -q
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "${missing[@]}"
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"

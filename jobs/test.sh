@@ -1,30 +1,13 @@
 #!/usr/bin/env bash
 # Runs every test, as CI does (.ci/run calls this): installs, where missing, the Debian packages that the browser and
 # notebook tests use (jobs/install-test-packages.sh: apt-get as root or through sudo; where it cannot, it says what to
-# install and nothing runs), then builds and runs every test with Maven. Arguments pass through to Maven, e.g.
-# jobs/test.sh -Dtest=SampleJobTest -DskipITs.
+# install and nothing runs), then builds and runs every test with `mvn -B verify`. Arguments pass through to Maven,
+# e.g. jobs/test.sh -Dtest=SampleJobTest -DskipITs.
 #
-# Only the integration tests (mvn verify's failsafe part) use those packages, so they install while Maven builds and
-# runs the unit tests: on a fresh machine apt-get takes about two minutes, mostly waiting for downloads.
+# The packages install first, not beside the unit tests: unpacking them takes most of a core for about a minute and a
+# half, which slowed the tests beside it about as much as it saved, and numpy's libblas appearing in the middle of
+# the run would change which BLAS the test JVMs load.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-jobs/install-test-packages.sh --check
-installer_log="$(mktemp)"
-trap 'rm -f "$installer_log"' EXIT
-jobs/install-test-packages.sh > "$installer_log" 2>&1 &
-installer=$!
-
-unit=0
-mvn -B test "$@" || unit=$?
-installed=0
-wait "$installer" || installed=$?
-cat "$installer_log"
-if [ "$installed" != 0 ]; then
-  echo "test.sh: installing the test packages failed (exit $installed); the integration tests did not run" >&2
-  exit 1
-fi
-if [ "$unit" != 0 ]; then
-  exit "$unit"
-fi
-# The unit tests have run: package the jars and run the integration tests.
-mvn -B verify -DskipUnitTests "$@"
+jobs/install-test-packages.sh
+exec mvn -B verify "$@"

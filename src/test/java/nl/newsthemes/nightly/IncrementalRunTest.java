@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 /**
  * A night that adds, changes and removes input files, run incrementally, gives the same documents, theme tables,
  * rejects and file accounting as a full run over the same input; only the touched months' files are rewritten.
- * Articles are real ones from nl-news-2022 (June to September 2022), spread over files by month.
+ * Articles are real ones from nl-news-2022 (June to September 2022), spread over files by month. The nights name
+ * their input, output and config as {@code file:} URIs, the full run as plain paths: the outputs are the same.
  */
 class IncrementalRunTest extends SparkTestBase {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -94,7 +95,7 @@ class IncrementalRunTest extends SparkTestBase {
         assertNotEquals(inodesBefore.get("month=2022-09"), inodesAfter.get("month=2022-09"), "September was rewritten");
 
         Path full = dir.resolve("full");
-        assertEquals(ExitCode.DONE, run(in, full, "2026-11-21"));
+        assertEquals(ExitCode.DONE, runWithPlainPaths(in, full, "2026-11-21"));
         for (String table : EQUAL_TO_FULL) {
             assertEquals(Files.readString(full.resolve("csv/" + table + ".csv")), Files.readString(out.resolve("csv/" + table + ".csv")), table);
             assertEquals(values(spark.read().parquet(full.resolve(table).toString()).orderBy(firstColumns(table))),
@@ -109,7 +110,17 @@ class IncrementalRunTest extends SparkTestBase {
                 + "refit_days is 7", third.at("/run_mode/reason").asText());
     }
 
+    /**
+     * The nights name every path as a {@code file:} URI, as a cluster names {@code hdfs://} or {@code s3a://} ones;
+     * the full run they are compared with names plain paths ({@link #runWithPlainPaths}).
+     */
     private static ExitCode run(Path in, Path out, String runDate) {
+        return ThemesJob.run(new String[]{"--input", in.toUri().toString(), "--output", out.toUri().toString(),
+                "--incremental", "--run-date", runDate, "--topics", "4",
+                "--config", Path.of(OneClustering.config()).toUri().toString()});
+    }
+
+    private static ExitCode runWithPlainPaths(Path in, Path out, String runDate) {
         return ThemesJob.run(new String[]{"--input", in.toString(), "--output", out.toString(), "--incremental",
                 "--run-date", runDate, "--topics", "4", "--config", OneClustering.config()});
     }

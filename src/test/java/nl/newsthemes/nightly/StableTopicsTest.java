@@ -112,8 +112,9 @@ class StableTopicsTest extends SparkTestBase {
     }
 
     private static ExitCode run(Path in, Path out, Path models, String runDate, String policy, int seed) {
+        // The model folder as a file: URI, as a cluster gives an hdfs:// or s3a:// one.
         return ThemesJob.run(new String[]{"--input", in.toString(), "--output", out.toString(), "--model-dir",
-                models.toString(), "--run-date", runDate, "--model", policy, "--seed", String.valueOf(seed),
+                models.toUri().toString(), "--run-date", runDate, "--model", policy, "--seed", String.valueOf(seed),
                 "--topics", "5", "--config", OneClustering.config()});
     }
 
