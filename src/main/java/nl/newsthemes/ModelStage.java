@@ -8,6 +8,7 @@ import nl.newsthemes.features.Vocabulary;
 import nl.newsthemes.nightly.ModelStore;
 import nl.newsthemes.nightly.UnreadableStateException;
 import nl.newsthemes.run.StageTimer;
+import nl.newsthemes.topics.LdaInput;
 import nl.newsthemes.topics.TopicCoherence;
 import nl.newsthemes.topics.TopicCount;
 import nl.newsthemes.topics.TopicLineage;
@@ -98,9 +99,9 @@ final class ModelStage {
         double[] idf = reuse ? previous.model().idf()
                 : timer.time("idf", () -> DistinctiveTerms.idf(counted), w -> w.length + " terms");
 
-        int partitions = TopicModel.partitionsFor(loaded);
+        int partitions = LdaInput.partitionsFor(loaded);
         // LDA learns from each story once: a story in ten papers would otherwise weigh ten times.
-        Dataset<Row> training = TopicModel.trainingSet(counted.join(duplicates.select(DOC_ID), new String[]{DOC_ID}, "left_anti"),
+        Dataset<Row> training = LdaInput.trainingSet(counted.join(duplicates.select(DOC_ID), new String[]{DOC_ID}, "left_anti"),
                 partitions);
         long modelled = timer.time("lda-input", training::count, n -> n + " unique stories with vocabulary words");
         if (reuse) {

@@ -32,11 +32,13 @@ import nl.newsthemes.spark.ShufflePartitions;
 import nl.newsthemes.text.Stopwords;
 import nl.newsthemes.themes.ThemeMatcher;
 import nl.newsthemes.themes.ThemeTables;
+import nl.newsthemes.topics.LdaInput;
 import nl.newsthemes.topics.TopicCoherence;
 import nl.newsthemes.topics.TopicCount;
 import nl.newsthemes.topics.TopicLineage;
 import nl.newsthemes.topics.TopicModel;
 import nl.newsthemes.topics.TopicQuality;
+import nl.newsthemes.topics.TopicTables;
 import nl.newsthemes.topics.TopicThemes;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -159,7 +161,7 @@ public final class ThemesPipeline {
             TopicModel fitted = fit.model();
 
             Dataset<Row> docThemes = ThemeTables.docThemes(analyzedDocs);
-            Dataset<Row> docTopics = fitted == null ? null : fitted.docTopics(TopicModel.withWords(counted)).persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> docTopics = fitted == null ? null : fitted.docTopics(LdaInput.withWords(counted)).persist(StorageLevel.MEMORY_AND_DISK());
             persistedTopics = docTopics;
             TopicQuality quality = fitted == null ? null : timer.time("topic-quality",
                     () -> topicQuality(fitted, fit.training(), modelled),
@@ -179,12 +181,12 @@ public final class ThemesPipeline {
                                 MONTH, SOURCE, THEME),
                         new TableWriter.Table(DOC_THEMES, docThemes, DOC_ID, THEME),
                         new TableWriter.Table(TERMS_MONTHLY, termsMonthly, MONTH, RANK),
-                        new TableWriter.Table(TOPICS, model != null ? model.topics(spark) : TopicModel.noTopics(spark),
+                        new TableWriter.Table(TOPICS, model != null ? model.topics(spark) : TopicTables.noTopics(spark),
                                 TOPIC, RANK),
                         new TableWriter.Table(DOC_TOPICS, model != null ? docTopics
-                                : spark.createDataFrame(List.of(), TopicModel.DOC_TOPICS_SCHEMA), DOC_ID),
+                                : TopicTables.empty(spark, TopicTables.DOC_TOPICS), DOC_ID),
                         new TableWriter.Table(TOPIC_MONTHLY, model != null ? model.monthly(spark, docTopics)
-                                : spark.createDataFrame(List.of(), TopicModel.TOPIC_MONTHLY_SCHEMA), MONTH, TOPIC),
+                                : TopicTables.empty(spark, TopicTables.TOPIC_MONTHLY), MONTH, TOPIC),
                         new TableWriter.Table(TOPIC_REGISTRY, fit.registry().table(spark), TOPIC),
                         new TableWriter.Table(TOPIC_SWEEP, fit.sweep().table(spark), K),
                         new TableWriter.Table(DOCUMENTS, documents, DOC_ID),

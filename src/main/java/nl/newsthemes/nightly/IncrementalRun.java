@@ -18,6 +18,7 @@ import nl.newsthemes.run.StageTimer;
 import nl.newsthemes.text.Stopwords;
 import nl.newsthemes.themes.ThemeMatcher;
 import nl.newsthemes.themes.ThemeTables;
+import nl.newsthemes.topics.LdaInput;
 import nl.newsthemes.topics.TopicModel;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -174,7 +175,7 @@ public final class IncrementalRun {
         TopicModel model = plan.topics();
         if (model != null) {
             Dataset<Row> counted = vocabulary.countVectorizer().transform(analyzed);
-            Dataset<Row> training = keep(TopicModel.trainingSet(counted, TopicModel.partitionsFor(analyzed.count())));
+            Dataset<Row> training = keep(LdaInput.trainingSet(counted, LdaInput.partitionsFor(analyzed.count())));
             Dataset<Row> docTopics = keep(merge(model.docTopics(training), DOC_TOPICS, touched, goneIds));
             overwrite(writer, DOC_TOPICS, docTopics, touched, DOC_ID);
             overwrite(writer, TOPIC_MONTHLY, model.monthly(spark, docTopics), touched, MONTH, TOPIC);

@@ -87,7 +87,7 @@ final class KMeansStart {
     static Vector[] clusterCounts(Dataset<Row> training, int k, long seed, int clusterings) {
         Dataset<Row> weighted = new IDF().setInputCol(COUNTS).setOutputCol(TFIDF).fit(training).transform(training)
                 // Cosine distance is undefined for a document whose every word is in every document (TF-IDF zero).
-                .filter(TopicModel.NON_ZEROS.apply(col(TFIDF)).gt(0))
+                .filter(LdaInput.NON_ZEROS.apply(col(TFIDF)).gt(0))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             long stories = weighted.count();

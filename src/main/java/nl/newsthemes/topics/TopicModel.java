@@ -13,7 +13,6 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,13 +37,6 @@ import static org.apache.spark.sql.functions.*;
  * the monthly means, and counted in the manifest.
  */
 public final class TopicModel {
-    /** Documents per LDA partition: enough work per task, independent of the machine so results are too. */
-    static final int DOCUMENTS_PER_PARTITION = 2_500;
-
-    /** Partitions of LDA's input for {@code documents} documents, full and incremental runs alike: at most 200. */
-    public static int partitionsFor(long documents) {
-        return (int) Math.max(1, Math.min(200, documents / DOCUMENTS_PER_PARTITION + 1));
-    }
     /** Each online mini-batch should hold about this many documents, so small corpora are not fitted on crumbs. */
     static final int MIN_BATCH_DOCUMENTS = 256;
     static final int LABEL_WORDS = 3;
@@ -59,30 +51,6 @@ public final class TopicModel {
             return new TopicTerm(topic, rank, term, weight, label, npmi,
                     closest == null ? null : closest.theme(), closest == null ? null : closest.correlation());
         }
-    }
-
-    static final StructType TOPICS_SCHEMA = new StructType()
-            .add(TOPIC, DataTypes.IntegerType, false)
-            .add(RANK, DataTypes.IntegerType, false)
-            .add(TERM, DataTypes.StringType, false)
-            .add(WEIGHT, DataTypes.DoubleType, false)
-            .add(LABEL, DataTypes.StringType, false)
-            .add(NPMI, DataTypes.DoubleType, false)
-            .add(CLOSEST_THEME, DataTypes.StringType, true)
-            .add(THEME_CORRELATION, DataTypes.DoubleType, true);
-
-    /** The schemas of doc_topics and topic_monthly, for the empty tables of a run that fitted no topics. */
-    public static final StructType DOC_TOPICS_SCHEMA = new StructType()
-            .add(DOC_ID, DataTypes.StringType).add(MONTH, DataTypes.StringType)
-            .add(DOMINANT_TOPIC, DataTypes.IntegerType).add(DOMINANT_SHARE, DataTypes.DoubleType)
-            .add(TOPIC_DISTRIBUTION, new org.apache.spark.sql.types.ArrayType(DataTypes.DoubleType, true));
-    public static final StructType TOPIC_MONTHLY_SCHEMA = new StructType()
-            .add(MONTH, DataTypes.StringType).add(TOPIC, DataTypes.IntegerType).add(LABEL, DataTypes.StringType)
-            .add(MEAN_SHARE, DataTypes.DoubleType).add(DOMINANT_ARTICLES, DataTypes.LongType);
-
-    /** An empty {@code topics} table. */
-    public static Dataset<Row> noTopics(SparkSession spark) {
-        return spark.createDataFrame(List.of(), TOPICS_SCHEMA);
     }
 
     private final LocalLDAModel model;
@@ -236,7 +204,7 @@ public final class TopicModel {
         List<Row> rows = topicTerms.stream()
                 .map(t -> RowFactory.create(t.topic(), t.rank(), t.term(), t.weight(), t.label(), t.npmi(),
                         t.closestTheme(), t.themeCorrelation())).toList();
-        return spark.createDataFrame(rows, TOPICS_SCHEMA);
+        return spark.createDataFrame(rows, TopicTables.TOPICS);
     }
 
     public List<String> labels() {
@@ -312,25 +280,5 @@ public final class TopicModel {
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "TopicModel(k=%d)", labels.size());
-    }
-
-    /** The number of non-zero entries of a vector. */
-    static final UserDefinedFunction NON_ZEROS =
-            udf((UDF1<Vector, Integer>) Vector::numNonzeros, DataTypes.IntegerType);
-
-    /** The documents that have at least one vocabulary word: the others have no topic distribution. */
-    public static Dataset<Row> withWords(Dataset<Row> counted) {
-        return counted.filter(NON_ZEROS.apply(col(COUNTS)).gt(0));
-    }
-
-    /**
-     * The persisted documents LDA iterates over: those with a vocabulary word, in a partitioning and order that
-     * depend only on the doc_ids (not on the cluster's cores), so that a seed gives the same model everywhere.
-     */
-    public static Dataset<Row> trainingSet(Dataset<Row> counted, int partitions) {
-        return withWords(counted)
-                .repartition(partitions, col(DOC_ID))
-                .sortWithinPartitions(DOC_ID)
-                .persist(StorageLevel.MEMORY_AND_DISK());
     }
 }

@@ -10,8 +10,8 @@ import nl.newsthemes.ThemesJob;
 import nl.newsthemes.ingest.InputFile;
 import nl.newsthemes.ingest.InputFormat;
 import nl.newsthemes.ingest.InputListing;
-import nl.newsthemes.topics.TopicModel;
 import nl.newsthemes.topics.TopicRegistry;
+import nl.newsthemes.topics.TopicTables;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -93,8 +93,8 @@ class QualityGateTest extends SparkTestBase {
                 .add(ARTICLES, DataTypes.LongType).add(SHARE, DataTypes.DoubleType);
         write(staged, "theme_monthly", spark.createDataFrame(List.of(
                 RowFactory.create("2022-01", "sanctions", 2L, 1.0)), monthly));
-        write(staged, "doc_topics", spark.createDataFrame(List.of(), TopicModel.DOC_TOPICS_SCHEMA));
-        write(staged, "topics", TopicModel.noTopics(spark));
+        write(staged, "doc_topics", TopicTables.empty(spark, TopicTables.DOC_TOPICS));
+        write(staged, "topics", TopicTables.noTopics(spark));
         // Topic 0 twice in the registry: two topics under one id.
         TopicRegistry.Entry topic0 = new TopicRegistry.Entry(0, "a / b / c", "active", "2022-02-01", "2022-02-01", null);
         write(staged, "topic_registry", new TopicRegistry(List.of(topic0, topic0)).table(spark));

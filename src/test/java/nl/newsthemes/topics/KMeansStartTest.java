@@ -21,7 +21,7 @@ class KMeansStartTest extends SparkTestBase {
     void threeClusteringsAgreeOnOneClusterPerStoryWithItsWordCounts() {
         Dataset<Row> docs = TopicModelTest.twoStories();
         Vocabulary v = Vocabulary.fit(docs, 40, 100, 2, 1.0);
-        Dataset<Row> training = TopicModel.trainingSet(v.countVectorizer().transform(docs), 3);
+        Dataset<Row> training = LdaInput.trainingSet(v.countVectorizer().transform(docs), 3);
         Vector[] clusters = KMeansStart.clusterCounts(training, 2, 7, 3);
         List<Map<String, Double>> byTerm = new ArrayList<>();
         for (Vector counts : clusters) {

@@ -42,7 +42,7 @@ class TopicModelTest extends SparkTestBase {
     void separatesTwoStoriesWithDistributionsThatSumToOne() {
         Dataset<Row> docs = twoStories();
         Vocabulary v = Vocabulary.fit(docs, 40, 100, 2, 1.0);
-        Dataset<Row> training = TopicModel.trainingSet(v.countVectorizer().transform(docs), 3);
+        Dataset<Row> training = LdaInput.trainingSet(v.countVectorizer().transform(docs), 3);
         TopicModel model = fit(training, v, 1);
 
         List<Row> topics = model.topics(spark).orderBy(TOPIC, RANK).collectAsList();
@@ -74,20 +74,20 @@ class TopicModelTest extends SparkTestBase {
 
     @Test
     void oneLdaPartitionPer2500DocumentsAtMost200() {
-        assertEquals(1, TopicModel.partitionsFor(0));
-        assertEquals(1, TopicModel.partitionsFor(2_499));
-        assertEquals(2, TopicModel.partitionsFor(2_500));
-        assertEquals(9, TopicModel.partitionsFor(20_664));     // nl-news-2022
-        assertEquals(83, TopicModel.partitionsFor(206_640));   // ten times nl-news-2022
-        assertEquals(200, TopicModel.partitionsFor(497_500));
-        assertEquals(200, TopicModel.partitionsFor(10_000_000));
+        assertEquals(1, LdaInput.partitionsFor(0));
+        assertEquals(1, LdaInput.partitionsFor(2_499));
+        assertEquals(2, LdaInput.partitionsFor(2_500));
+        assertEquals(9, LdaInput.partitionsFor(20_664));     // nl-news-2022
+        assertEquals(83, LdaInput.partitionsFor(206_640));   // ten times nl-news-2022
+        assertEquals(200, LdaInput.partitionsFor(497_500));
+        assertEquals(200, LdaInput.partitionsFor(10_000_000));
     }
 
     @Test
     void theSameSeedGivesTheSameModel() {
         Dataset<Row> docs = twoStories();
         Vocabulary v = Vocabulary.fit(docs, 40, 100, 2, 1.0);
-        Dataset<Row> training = TopicModel.trainingSet(v.countVectorizer().transform(docs), 3);
+        Dataset<Row> training = LdaInput.trainingSet(v.countVectorizer().transform(docs), 3);
         assertEquals(values(fit(training, v, 42).topics(spark)), values(fit(training, v, 42).topics(spark)));
         assertEquals(values(fit(training, v, 42).docTopics(training).orderBy(DOC_ID)),
                 values(fit(training, v, 42).docTopics(training).orderBy(DOC_ID)));
