@@ -35,7 +35,8 @@ public final class CliArgs {
             "                    (default: the model is kept with the output, in _state/model)",
             "  --help            print this and exit",
             "",
-            "Exit codes: 0 done, 1 failed, 2 bad arguments or config, 3 quality gate failed (nothing published).");
+            "Exit codes: 0 done, 1 failed, 2 bad arguments or config, 3 quality gate failed (nothing published),",
+            "4 another run holds the output folder (nothing written).");
 
     private final boolean help;
     private final JobConfig config;

@@ -112,4 +112,16 @@ class CliArgsTest {
         assertEquals("lda_start_clusterings must be from 1 (a single k-means clustering) to 20, got 0",
                 refused("--config", config.toString()));
     }
+
+    /** --help lists every exit code the job has, each once, in order. */
+    @Test
+    void usageNamesEveryExitCode() {
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("\\b([0-9]) [a-z]")
+                .matcher(CliArgs.USAGE.substring(CliArgs.USAGE.indexOf("Exit codes:")));
+        List<Integer> named = new java.util.ArrayList<>();
+        while (code.find()) {
+            named.add(Integer.parseInt(code.group(1)));
+        }
+        assertEquals(java.util.Arrays.stream(nl.newsthemes.ExitCode.values()).map(c -> c.code).toList(), named);
+    }
 }
