@@ -1,34 +1,46 @@
-"""Draws a labelling set from nl-news-2022 that is meant to find what the theme rules miss (issue 17: measure
-recall honestly before writing rules on it): 60 articles caught by a broad net of the themes' words and of the
-paraphrases the rules are known to miss, and 20 drawn from all articles, none of them in the existing label sets.
-Prints the pool sizes; writes id, title and text as JSON lines for the readers (the texts are never committed).
+"""Draws a labelling set that is meant to find what the theme rules miss (issue 17: measure recall honestly before
+writing rules on it): articles caught by a broad net of the themes' words and of the paraphrases the rules are known
+to miss, plus articles drawn from all, none of them in the label sets given to leave out. Prints the pool sizes;
+writes id, title and text as JSON lines for the readers (the texts are never committed).
 
-    /usr/bin/python3 jobs/labels/draw-recall-set.py ../shared/corpora/nl-news-2022.jsonl.gz /tmp/articles.jsonl
+    draw-recall-set.py CORPUS OUT NET N_NET N_RANDOM SEED [LABELS.jsonl ...]
+    NET: nl (every theme, Dutch), nl-nato (NATO enlargement only, Dutch), en (every theme, English)
+
+The sets in data/labels/ were drawn so (README, "Evaluating themes against hand labels"):
+    news2022-recall:        ../shared/corpora/nl-news-2022.jsonl.gz  nl       60 20 20261204  news2022-dev news2022-holdout
+    news2022-recall-nato:   ../shared/corpora/nl-news-2022.jsonl.gz  nl-nato  40  0 20261205  the three above
+    en-ukraine-recall:      ../shared/corpora/en-ukraine-2019-2022.jsonl.gz  en  60 20 20261206  en-ukraine-minsk
 """
 import gzip, json, random, re, sys
-corpus = sys.argv[1]; out = sys.argv[2]
-seen = set()
-for f in ["data/labels/news2022-dev.jsonl", "data/labels/news2022-holdout.jsonl"]:
+
+NETS = {
+    "nl": r"sanctie|sanctio|boycot|embargo|invoerverbod|importverbod|exportverbod|olieverbod|prijsplafond|"
+          r"luchtruim|visum|visa\b|toerist.{0,80}rus|rus.{0,80}toerist|tegoeden|swift|"
+          r"navo|nato|bondgenootschap|toetred|lidmaatschap|minsk|normandi",
+    "nl-nato": r"navo|nato|bondgenootschap|toetred|lidmaatschap",
+    "en": r"sanction|boycott|embargo|import ban|export ban|price cap|airspace|visa|frozen|freez|swift|blacklist|"
+          r"nato|alliance|accession|membership|join|minsk|normandy",
+}
+
+corpus, out, net_name, n_net, n_random, seed = sys.argv[1:7]
+leave_out = set()
+for f in sys.argv[7:]:
     for line in open(f):
-        seen.add(json.loads(line)["id"])
-# The broad net: the themes' words and the paraphrases the rules are known to miss (issue 17).
-NET = re.compile(r"sanctie|sanctio|boycot|embargo|invoerverbod|importverbod|exportverbod|olieverbod|prijsplafond|"
-                 r"luchtruim|visum|visa\b|toerist.{0,80}rus|rus.{0,80}toerist|tegoeden|swift|"
-                 r"navo|nato|bondgenootschap|toetred|lidmaatschap|minsk|normandi", re.I | re.S)
+        leave_out.add(json.loads(line)["id"])
+net_pattern = re.compile(NETS[net_name], re.I | re.S)
 pool, net = [], []
 with gzip.open(corpus, "rt", encoding="utf-8") as f:
     for line in f:
         a = json.loads(line)
-        if a["id"] in seen:
+        if a["id"] in leave_out:
             continue
         pool.append(a)
-        if NET.search((a.get("title") or "") + "\n" + (a.get("text") or "")):
+        if net_pattern.search((a.get("title") or "") + "\n" + (a.get("text") or "")):
             net.append(a)
-rng = random.Random(20261204)
-picked = rng.sample(net, 60)
+rng = random.Random(int(seed))
+picked = rng.sample(net, int(n_net))
 ids = {a["id"] for a in picked}
-rest = [a for a in pool if a["id"] not in ids]
-picked += rng.sample(rest, 20)
+picked += rng.sample([a for a in pool if a["id"] not in ids], int(n_random))
 rng.shuffle(picked)
 with open(out, "w", encoding="utf-8") as o:
     for a in picked:
