@@ -2,11 +2,15 @@ package nl.newsthemes;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -14,10 +18,16 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * One run of the job on {@code data/sample} per test JVM and config, published in
- * {@code target/test-runs/<name>-<random>/out} and shared by the test classes that only read a published sample run
- * (or start from a copy of one): a run costs far more than the checks on it. A test never writes into it; one that needs a published run to change copies it
- * with {@link #copyTo}.
+ * One run of the job on {@code data/sample} per config and build, published in
+ * {@code target/test-runs/<name>-<fingerprint>/out} and shared by the test classes that only read a published sample
+ * run (or start from a copy of one): a run costs far more than the checks on it. A test never writes into it; one that
+ * needs a published run to change copies it with {@link #copyTo}.
+ *
+ * <p>The fingerprint is a hash of everything the run's outputs depend on: the compiled classes, the pom (which
+ * names the dependencies), the sample's files, the arguments and the day (the default run date). The unit tests' JVM
+ * makes the run and the integration tests' JVM (failsafe, after {@code package}) finds it, instead of paying for the
+ * same run again in a cold JVM; a change to any of those inputs gives another folder. The job publishes {@code out}
+ * by a rename only when it succeeded, so a folder that exists is a whole run.
  */
 public final class SampleRun {
     private static final Map<String, Path> PUBLISHED = new HashMap<>();
@@ -49,16 +59,52 @@ public final class SampleRun {
         return PUBLISHED.computeIfAbsent(name, n -> {
             Path out;
             try {
-                // A new folder per JVM: nothing of an earlier test run is read or has to be cleared first.
-                out = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-runs")), n + "-")
+                out = Files.createDirectories(Path.of("target", "test-runs", n + "-" + fingerprint(extraArgs)))
                         .resolve("out").toAbsolutePath();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            }
+            if (Files.isRegularFile(out.resolve("manifest.json"))) {
+                return out;
             }
             List<String> args = new ArrayList<>(List.of("--input", "data/sample", "--output", out.toString()));
             args.addAll(extraArgs);
             assertEquals(ExitCode.DONE, ThemesJob.run(args.toArray(String[]::new)), "the shared sample run " + n);
             return out;
         });
+    }
+
+    /**
+     * SHA-256 (first 16 hex digits) of the compiled classes, the pom, the sample's files, the extra arguments (with
+     * the contents of the files they name) and today's date: the same for the unit and the integration tests of one
+     * build.
+     */
+    static String fingerprint(List<String> extraArgs) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (Path root : List.of(Path.of("target", "classes"), Path.of("data", "sample"))) {
+                try (Stream<Path> files = Files.walk(root)) {
+                    for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                        sha.update(root.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
+                        sha.update(Files.readAllBytes(file));
+                    }
+                }
+            }
+            // The pom names the dependencies' versions, which Maven resolves the same way each time.
+            sha.update(Files.readAllBytes(Path.of("pom.xml")));
+            for (String arg : extraArgs) {
+                sha.update((arg + "\n").getBytes(StandardCharsets.UTF_8));
+                if (Files.isRegularFile(Path.of(arg))) {
+                    sha.update(Files.readAllBytes(Path.of(arg))); // a --config file: its settings, not only its name
+                }
+            }
+            // The job's run date is today (UTC) unless given, and the outputs carry it.
+            sha.update(java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -6,6 +6,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -42,9 +43,12 @@ final class TextFileReader {
             return spark.createDataFrame(List.of(), ArticleRows.SCHEMA);
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
+        // Broadcast, as Spark's own file sources do: a configuration inside the closure would be deserialized by
+        // every task that reads these rows, also from a cache of them further down the pipeline (the cached plan
+        // keeps this closure), and a Hadoop configuration of several hundred settings costs a task milliseconds.
+        Broadcast<HadoopConf> conf = jsc.broadcast(new HadoopConf(spark.sparkContext().hadoopConfiguration()));
         int slices = Math.min(files.size(), Math.max(jsc.defaultParallelism() * 2, files.size() / 200));
-        JavaRDD<Row> rows = jsc.parallelize(files, slices).map(file -> readOne(file, conf, maxBytes));
+        JavaRDD<Row> rows = jsc.parallelize(files, slices).map(file -> readOne(file, conf.value(), maxBytes));
         return spark.createDataFrame(rows, ArticleRows.SCHEMA);
     }
 

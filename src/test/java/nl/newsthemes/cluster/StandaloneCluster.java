@@ -1,5 +1,7 @@
 package nl.newsthemes.cluster;
 
+import nl.newsthemes.ChildJvm;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -82,7 +84,7 @@ final class StandaloneCluster implements AutoCloseable {
     private Process start(String name, List<String> mainAndArgs) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "@jobs/spark-jvm.args", "-Xmx1g", "-cp", String.join(java.io.File.pathSeparator, classPath)));
+                "@jobs/spark-jvm.args", "-Xmx1g", ChildJvm.QUICK_START, "-cp", String.join(java.io.File.pathSeparator, classPath)));
         command.addAll(mainAndArgs);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(logs.resolve(name + ".log").toFile());

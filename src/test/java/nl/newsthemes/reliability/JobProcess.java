@@ -1,5 +1,7 @@
 package nl.newsthemes.reliability;
 
+import nl.newsthemes.ChildJvm;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,7 +9,7 @@ import java.util.List;
 
 /**
  * The job in a JVM of its own, as a scheduler runs it: with its own heap limit, and killable with SIGKILL.
- * It gets the test JVM's class path and Spark's add-opens file.
+ * It gets the test JVM's class path and Spark's add-opens file, and starts quickly ({@link ChildJvm#QUICK_START}).
  */
 final class JobProcess {
     private JobProcess() {
@@ -21,7 +23,7 @@ final class JobProcess {
     static List<String> command(String heap, String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "@" + Path.of("jobs/spark-jvm.args").toAbsolutePath(), "-Xmx" + heap,
+                "@" + Path.of("jobs/spark-jvm.args").toAbsolutePath(), "-Xmx" + heap, ChildJvm.QUICK_START,
                 "-cp", System.getProperty("java.class.path"),
                 "nl.newsthemes.ThemesJob"));
         command.addAll(List.of(args));
