@@ -2,6 +2,9 @@
 # Benchmark of the job's speed, with the figures of each target printed side by side in one run:
 #   fixed   the sample (data/sample) with the defaults, next to a bare Spark job on the same files (a JVM, a local
 #           session, one read, a count, one Parquet and one CSV write: jobs/bench/BareSparkJob.java); target <= 2x;
+#           and the sample run 4 times in one JVM (jobs/bench/WarmRuns.java), as the tests run it: each run's seconds
+#           and the JVM's CPU seconds. BENCH_JAVA_OPTS adds JVM options (or -Dspark.* settings) to that JVM, to try
+#           a setting: e.g. BENCH_PARTS=fixed BENCH_JAVA_OPTS=-Dspark.sql.shuffle.partitions=2 jobs/bench.sh
 #   corpus  the whole job on 25%, 50% and 100% of a corpus, next to gensim's LdaMulticore (Debian's python3-gensim;
 #           read + tokenize + fit, 2 workers, the same K, one pass) on the same articles: stage seconds, content words
 #           per second, the driver's peak memory, the ratio to gensim (target <= 3x at 100%), the job's read + text +
@@ -58,6 +61,13 @@ print("bare Spark job %.1f s; the job %.1f s (%.1f s inside the session); ratio 
     bare, job, manifest["seconds"], job / bare))
 print("  stages: " + " ".join("%s=%.1f" % (s["name"], s["seconds"]) for s in manifest["stages"]))
 PY
+  javac -d "$work/warm" -cp "$jar:$(cat "$cp_file")" "$root/jobs/bench/WarmRuns.java"
+  # shellcheck disable=SC2086  # BENCH_JAVA_OPTS is a list of options
+  /usr/bin/time -f "warm-runs: the JVM: %e s, %U s user and %S s system CPU, peak RSS %M KB" \
+    java @"$root/jobs/spark-jvm.args" ${BENCH_JAVA_OPTS:-} -cp "$work/warm:$jar:$(cat "$cp_file")" WarmRuns 4 \
+    "$work/warm-out" --input "$root/data/sample" > "$work/warm.log" 2>&1 \
+    || { echo "bench: warm runs failed" >&2; tail -n 20 "$work/warm.log" >&2; exit 1; }
+  grep '^warm-runs: ' "$work/warm.log"
 fi
 
 if [[ " $parts " == *" corpus "* || " $parts " == *" nights "* ]]; then
