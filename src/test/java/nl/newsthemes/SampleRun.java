@@ -2,10 +2,12 @@ package nl.newsthemes;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -57,19 +59,21 @@ public final class SampleRun {
 
     private static Path published(String name, List<String> extraArgs) {
         return PUBLISHED.computeIfAbsent(name, n -> {
-            Path out;
-            try {
-                out = Files.createDirectories(Path.of("target", "test-runs", n + "-" + fingerprint(extraArgs)))
-                        .resolve("out").toAbsolutePath();
+            Path folder = Path.of("target", "test-runs", n + "-" + fingerprint(extraArgs)).toAbsolutePath();
+            Path out = folder.resolve("out");
+            // Two builds of one checkout at once (two terminals) share the folder: the second waits for the first's
+            // run and then reads it, instead of running into the same output.
+            try (FileChannel lockFile = FileChannel.open(Files.createDirectories(folder).resolve("run.lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                lockFile.lock(); // released when the channel closes
+                if (!Files.isRegularFile(out.resolve("manifest.json"))) {
+                    List<String> args = new ArrayList<>(List.of("--input", "data/sample", "--output", out.toString()));
+                    args.addAll(extraArgs);
+                    assertEquals(ExitCode.DONE, ThemesJob.run(args.toArray(String[]::new)), "the shared sample run " + n);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            if (Files.isRegularFile(out.resolve("manifest.json"))) {
-                return out;
-            }
-            List<String> args = new ArrayList<>(List.of("--input", "data/sample", "--output", out.toString()));
-            args.addAll(extraArgs);
-            assertEquals(ExitCode.DONE, ThemesJob.run(args.toArray(String[]::new)), "the shared sample run " + n);
             return out;
         });
     }
