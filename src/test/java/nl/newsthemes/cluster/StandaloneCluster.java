@@ -84,7 +84,9 @@ final class StandaloneCluster implements AutoCloseable {
     private Process start(String name, List<String> mainAndArgs) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "@jobs/spark-jvm.args", "-Xmx1g", ChildJvm.QUICK_START, "-cp", String.join(java.io.File.pathSeparator, classPath)));
+                "@jobs/spark-jvm.args", "-Xmx1g"));
+        command.addAll(ChildJvm.QUICK_START);
+        command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, classPath)));
         command.addAll(mainAndArgs);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(logs.resolve(name + ".log").toFile());

@@ -23,9 +23,9 @@ final class JobProcess {
     static List<String> command(String heap, String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "@" + Path.of("jobs/spark-jvm.args").toAbsolutePath(), "-Xmx" + heap, ChildJvm.QUICK_START,
-                "-cp", System.getProperty("java.class.path"),
-                "nl.newsthemes.ThemesJob"));
+                "@" + Path.of("jobs/spark-jvm.args").toAbsolutePath(), "-Xmx" + heap));
+        command.addAll(ChildJvm.QUICK_START);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "nl.newsthemes.ThemesJob"));
         command.addAll(List.of(args));
         return command;
     }
