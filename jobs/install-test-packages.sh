@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs, where missing, the Debian packages that some tests use besides Java and Maven:
-#   chromium, chromium-driver                       the report is opened in headless Chromium (ReportBrowserIT)
+#   chromium, chromium-driver                       the report is opened in headless Chromium (ReportBrowserTest)
 #   python3-nbconvert, -ipykernel, -pandas, -matplotlib   jobs/notebooks/themes.ipynb is executed (NotebookIT)
 # Runs apt-get as root, or through sudo, without recommended packages (they double the install and no test needs
 # them). Where neither can, it says what to install and exits 1.

@@ -10,7 +10,9 @@ import org.apache.spark.sql.SparkSession;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -42,17 +44,38 @@ public record QualityGate(List<Check> checks) {
 
     public static QualityGate check(SparkSession spark, Path staging, InputListing listing, List<String> themes,
                                     double maxRejectedShare) {
-        Dataset<Row> documents = table(spark, staging, DOCUMENTS);
-        Dataset<Row> rejects = table(spark, staging, REJECTS);
-        // The checks are independent queries over small tables: they run at once (see ConcurrentJobs).
-        List<Long> counted = ConcurrentJobs.run(List.<Callable<Long>>of(documents::count, rejects::count));
-        long loaded = counted.get(0);
-        long rejected = counted.get(1);
-        List<Check> checks = new ArrayList<>(ConcurrentJobs.run(List.<Callable<Check>>of(
-                () -> filesAccounted(table(spark, staging, INPUT_FILES), listing, loaded, rejected),
-                () -> uniqueKeys(spark, staging),
-                () -> requiredColumnsFilled(spark, staging),
-                () -> everyMonthEveryTheme(spark, staging, themes, loaded))));
+        Column[] themeRows = {sum(when(col(THEME).isin((Object[]) themes.toArray(String[]::new)), 1L).otherwise(0L))};
+        Column[] months = {countDistinct(col(MONTH))};
+        // One query per table, all at once (see ConcurrentJobs): a query on a small table costs the driver far more
+        // than its rows, so each table is read once for every check that looks at it.
+        List<Object> scanned = ConcurrentJobs.run(List.<Callable<Object>>of(
+                () -> TableScan.of(spark, staging, DOCUMENTS, List.of(DOC_ID), List.of(DOC_ID, MONTH, DATE, PATH), months),
+                () -> TableScan.of(spark, staging, DOC_THEMES, List.of(DOC_ID, THEME),
+                        List.of(DOC_ID, MONTH, THEME, SCORE, MATCHED)),
+                () -> TableScan.of(spark, staging, REJECTS, List.of(), List.of(PATH, REASON)),
+                () -> TableScan.of(spark, staging, THEME_MONTHLY, List.of(MONTH, THEME),
+                        List.of(MONTH, THEME, ARTICLES, SHARE), themeRows),
+                () -> TableScan.of(spark, staging, DOC_TOPICS, List.of(DOC_ID), List.of()),
+                () -> TableScan.of(spark, staging, TOPICS, List.of(TOPIC, RANK), List.of()),
+                () -> TableScan.of(spark, staging, TOPIC_REGISTRY, List.of(TOPIC), List.of()),
+                () -> fileTotals(table(spark, staging, INPUT_FILES))));
+        TableScan documents = (TableScan) scanned.get(0);
+        TableScan docThemes = (TableScan) scanned.get(1);
+        TableScan rejects = (TableScan) scanned.get(2);
+        TableScan themeMonthly = (TableScan) scanned.get(3);
+        List<TableScan> keyed = List.of(documents, docThemes, themeMonthly, (TableScan) scanned.get(4),
+                (TableScan) scanned.get(5), (TableScan) scanned.get(6));
+        long loaded = documents.rows();
+        long rejected = rejects.rows();
+
+        List<Check> checks = new ArrayList<>();
+        checks.add(filesAccounted((Row) scanned.get(7), listing, loaded, rejected));
+        checks.add(uniqueKeys(spark, staging, keyed));
+        checks.add(requiredColumnsFilled(List.of(documents, docThemes, rejects, themeMonthly)));
+        // A month without a value (a required-columns failure) still counts as one, as a group by month would.
+        long monthsWithArticles = documents.extra(0) + (documents.nulls().get(MONTH) > 0 ? 1 : 0);
+        checks.add(everyMonthEveryTheme(themes, loaded, monthsWithArticles, themeMonthly.extra(0), themeMonthly.rows(),
+                docThemes.rows()));
 
         long records = loaded + rejected;
         double share = records == 0 ? 0.0 : (double) rejected / records;
@@ -62,11 +85,52 @@ public record QualityGate(List<Check> checks) {
         return new QualityGate(List.copyOf(checks));
     }
 
-    private static Check filesAccounted(Dataset<Row> inputFiles, InputListing listing, long loaded, long rejected) {
-        Row files = inputFiles.agg(count(lit(1)), coalesce(sum(RECORDS), lit(0L)), coalesce(sum(LOADED), lit(0L)),
+    /**
+     * What the checks need of one staged table, from one pass over it.
+     *
+     * @param key          the columns that identify a row (none: no key)
+     * @param distinctKeys distinct keys without a null part; fewer than {@code rows} when a key repeats or has a null
+     * @param nulls        nulls per required column, in the order given
+     * @param extras       the values of the extra aggregates, in the order given
+     */
+    private record TableScan(String table, List<String> key, long rows, long distinctKeys, Map<String, Long> nulls,
+                             List<Long> extras) {
+        static TableScan of(SparkSession spark, Path staging, String table, List<String> key, List<String> required,
+                            Column... extras) {
+            List<Column> aggregates = new ArrayList<>();
+            aggregates.add(count(lit(1)));
+            aggregates.add(key.isEmpty() ? lit(0L)
+                    : countDistinct(col(key.get(0)), key.stream().skip(1).map(org.apache.spark.sql.functions::col).toArray(Column[]::new)));
+            required.forEach(c -> aggregates.add(coalesce(sum(when(col(c).isNull(), 1L).otherwise(0L)), lit(0L))));
+            for (Column extra : extras) {
+                aggregates.add(coalesce(extra.cast("long"), lit(0L)));
+            }
+            Row row = QualityGate.table(spark, staging, table).agg(aggregates.get(0),
+                    aggregates.subList(1, aggregates.size()).toArray(Column[]::new)).first();
+            Map<String, Long> nulls = new LinkedHashMap<>();
+            for (int i = 0; i < required.size(); i++) {
+                nulls.put(required.get(i), row.getLong(2 + i));
+            }
+            List<Long> extraValues = new ArrayList<>();
+            for (int i = 0; i < extras.length; i++) {
+                extraValues.add(row.getLong(2 + required.size() + i));
+            }
+            return new TableScan(table, key, row.getLong(0), row.getLong(1), nulls, List.copyOf(extraValues));
+        }
+
+        long extra(int i) {
+            return extras.get(i);
+        }
+    }
+
+    private static Row fileTotals(Dataset<Row> inputFiles) {
+        return inputFiles.agg(count(lit(1)), coalesce(sum(RECORDS), lit(0L)), coalesce(sum(LOADED), lit(0L)),
                 coalesce(sum(REJECTED), lit(0L)), countDistinct(col(PATH)),
                 coalesce(sum(when(col(RECORDS).notEqual(col(LOADED).plus(col(REJECTED))), 1L).otherwise(0L)), lit(0L)))
                 .first();
+    }
+
+    private static Check filesAccounted(Row files, InputListing listing, long loaded, long rejected) {
         long unbalanced = files.getLong(5);
         boolean accounted = files.getLong(0) == listing.files().size() && files.getLong(4) == listing.files().size()
                 && files.getLong(1) == loaded + rejected && files.getLong(2) == loaded && files.getLong(3) == rejected
@@ -78,43 +142,35 @@ public record QualityGate(List<Check> checks) {
                 rejected, unbalanced));
     }
 
-    private static Check uniqueKeys(SparkSession spark, Path staging) {
-        List<String> duplicated = ConcurrentJobs.run(List.<Callable<List<String>>>of(
-                () -> duplicateKeys(table(spark, staging, DOCUMENTS), DOCUMENTS, DOC_ID),
-                () -> duplicateKeys(table(spark, staging, DOC_THEMES), DOC_THEMES, DOC_ID, THEME),
-                () -> duplicateKeys(table(spark, staging, THEME_MONTHLY), THEME_MONTHLY, MONTH, THEME),
-                () -> duplicateKeys(table(spark, staging, DOC_TOPICS), DOC_TOPICS, DOC_ID),
-                () -> duplicateKeys(table(spark, staging, TOPICS), TOPICS, TOPIC, RANK),
-                () -> duplicateKeys(table(spark, staging, TOPIC_REGISTRY), TOPIC_REGISTRY, TOPIC)))
-                .stream().flatMap(List::stream).toList();
+    /**
+     * A table whose distinct keys are fewer than its rows has a repeated key, or a key with a null part: only then
+     * are its keys grouped to count the repeated ones (none, when it was only a null).
+     */
+    private static Check uniqueKeys(SparkSession spark, Path staging, List<TableScan> tables) {
+        List<String> duplicated = tables.stream().filter(t -> t.distinctKeys() < t.rows())
+                .flatMap(t -> duplicateKeys(table(spark, staging, t.table()), t.table(), t.key().toArray(String[]::new)).stream())
+                .toList();
         return new Check("unique_keys", duplicated.isEmpty(), duplicated.isEmpty()
                 ? "documents.doc_id, doc_themes (doc_id, theme), theme_monthly (month, theme), doc_topics.doc_id, "
                 + "topics (topic, rank), topic_registry.topic are unique" : "duplicate keys: " + String.join("; ", duplicated));
     }
 
-    private static Check requiredColumnsFilled(SparkSession spark, Path staging) {
-        List<String> empty = ConcurrentJobs.run(List.<Callable<List<String>>>of(
-                () -> nulls(table(spark, staging, DOCUMENTS), DOCUMENTS, DOC_ID, MONTH, DATE, PATH),
-                () -> nulls(table(spark, staging, DOC_THEMES), DOC_THEMES, DOC_ID, MONTH, THEME, SCORE, MATCHED),
-                () -> nulls(table(spark, staging, REJECTS), REJECTS, PATH, REASON),
-                () -> nulls(table(spark, staging, THEME_MONTHLY), THEME_MONTHLY, MONTH, THEME, ARTICLES, SHARE)))
-                .stream().flatMap(List::stream).toList();
+    private static Check requiredColumnsFilled(List<TableScan> tables) {
+        List<String> empty = new ArrayList<>();
+        for (TableScan t : tables) {
+            t.nulls().forEach((column, nulls) -> {
+                if (nulls > 0) {
+                    empty.add(String.format(Locale.ROOT, "%s.%s: %d nulls", t.table(), column, nulls));
+                }
+            });
+        }
         return new Check("required_columns_filled", empty.isEmpty(),
                 empty.isEmpty() ? "no nulls in the key and required columns" : String.join("; ", empty));
     }
 
-    private static Check everyMonthEveryTheme(SparkSession spark, Path staging, List<String> themes, long loaded) {
-        Dataset<Row> themeMonthly = table(spark, staging, THEME_MONTHLY);
-        List<Long> counted = ConcurrentJobs.run(List.<Callable<Long>>of(
-                () -> table(spark, staging, DOCUMENTS).select(MONTH).distinct().count(),
-                () -> themeMonthly.filter(col(THEME).isin((Object[]) themes.toArray(String[]::new))).count(),
-                themeMonthly::count,
-                () -> table(spark, staging, DOC_THEMES).count()));
-        long months = counted.get(0);
+    private static Check everyMonthEveryTheme(List<String> themes, long loaded, long months, long themeRows,
+                                              long allThemeRows, long docThemeRows) {
         long expected = months * themes.size();
-        long themeRows = counted.get(1);
-        long allThemeRows = counted.get(2);
-        long docThemeRows = counted.get(3);
         boolean everyTheme = themeRows == expected && allThemeRows == expected
                 && docThemeRows == loaded * themes.size();
         return new Check("every_month_every_theme", everyTheme, String.format(Locale.ROOT,
@@ -131,18 +187,5 @@ public record QualityGate(List<Check> checks) {
         long duplicates = table.groupBy(columns).count().filter(col("count").gt(1)).count();
         return duplicates == 0 ? List.of()
                 : List.of(String.format(Locale.ROOT, "%s: %d keys (%s) more than once", name, duplicates, String.join(", ", key)));
-    }
-
-    private static List<String> nulls(Dataset<Row> table, String name, String... columns) {
-        List<String> found = new ArrayList<>();
-        Column[] counts = Arrays.stream(columns).map(c -> sum(when(col(c).isNull(), 1).otherwise(0)).cast("long"))
-                .toArray(Column[]::new);
-        Row row = table.agg(counts[0], Arrays.copyOfRange(counts, 1, counts.length)).first();
-        for (int i = 0; i < columns.length; i++) {
-            if (!row.isNullAt(i) && row.getLong(i) > 0) {
-                found.add(String.format(Locale.ROOT, "%s.%s: %d nulls", name, columns[i], row.getLong(i)));
-            }
-        }
-        return found;
     }
 }

@@ -7,6 +7,12 @@ import nl.newsthemes.ExitCode;
 import nl.newsthemes.OneClustering;
 import nl.newsthemes.SparkTestBase;
 import nl.newsthemes.ThemesJob;
+import nl.newsthemes.config.CliArgs;
+import nl.newsthemes.config.JobConfig;
+import nl.newsthemes.config.ThemeSet;
+import nl.newsthemes.ingest.InputListing;
+import nl.newsthemes.output.OutputFolder;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +32,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
@@ -102,12 +109,26 @@ class IncrementalRunTest extends SparkTestBase {
                     values(spark.read().parquet(out.resolve(table).toString()).orderBy(firstColumns(table))), table);
         }
 
-        // Night 3, a week after the model was fitted: the refit schedule makes it a full run.
-        assertEquals(ExitCode.DONE, run(in, out, "2026-11-27"));
-        JsonNode third = manifest(out);
-        assertEquals("full", third.at("/run_mode/mode").asText());
+        // Night 3, a week after the model was fitted: the refit schedule makes it a full run. The incremental night 2
+        // carried night 1's model date in its watermark. (Decided only: night 1 already ran a full run.)
+        NightlyPlan third = plan(in, out, "2026-11-27");
+        assertFalse(third.incremental());
         assertEquals("refit due: the model of run " + first.at("/run_id").asText() + " was fitted for 2026-11-20, "
-                + "refit_days is 7", third.at("/run_mode/reason").asText());
+                + "refit_days is 7", third.fullReason());
+    }
+
+    /** What a night with {@code runDate} would do with the published run in {@code out}, decided as the job does. */
+    private static NightlyPlan plan(Path in, Path out, String runDate) {
+        JobConfig config = CliArgs.parse(List.of(args(in, out, runDate))).config();
+        Configuration conf = new Configuration();
+        OutputFolder folder = OutputFolder.prepare(config.output(), config.input(), "plan-" + runDate, conf);
+        try {
+            return NightlyPlan.decide(config, Watermark.fingerprint(config, ThemeSet.load(config.themes())), folder,
+                    InputListing.list(config.input(), conf));
+        } finally {
+            folder.discard();
+            folder.release();
+        }
     }
 
     /**
@@ -115,9 +136,13 @@ class IncrementalRunTest extends SparkTestBase {
      * the full run they are compared with names plain paths ({@link #runWithPlainPaths}).
      */
     private static ExitCode run(Path in, Path out, String runDate) {
-        return ThemesJob.run(new String[]{"--input", in.toUri().toString(), "--output", out.toUri().toString(),
+        return ThemesJob.run(args(in, out, runDate));
+    }
+
+    private static String[] args(Path in, Path out, String runDate) {
+        return new String[]{"--input", in.toUri().toString(), "--output", out.toUri().toString(),
                 "--incremental", "--run-date", runDate, "--topics", "4",
-                "--config", Path.of(OneClustering.config()).toUri().toString()});
+                "--config", Path.of(OneClustering.config()).toUri().toString()};
     }
 
     private static ExitCode runWithPlainPaths(Path in, Path out, String runDate) {

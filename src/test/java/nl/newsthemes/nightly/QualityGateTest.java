@@ -72,13 +72,13 @@ class QualityGateTest extends SparkTestBase {
     }
 
     @Test
-    void duplicateKeysAndMissingThemeRowsFailTheirChecks() {
+    void duplicateKeysNullsAndMissingThemeRowsFailTheirChecks() {
         Path staged = new Path(dir.resolve("staged").toUri());
         StructType documents = new StructType().add(DOC_ID, DataTypes.StringType).add(MONTH, DataTypes.StringType)
                 .add(DATE, DataTypes.StringType).add(PATH, DataTypes.StringType);
         write(staged, "documents", spark.createDataFrame(List.of(
                 RowFactory.create("d1", "2022-01", "2022-01-02", "file:/in/a.jsonl"),
-                RowFactory.create("d1", "2022-01", "2022-01-02", "file:/in/a.jsonl")), documents));
+                RowFactory.create("d1", "2022-01", null, "file:/in/a.jsonl")), documents));
         write(staged, "rejects", spark.createDataFrame(List.of(), new StructType()
                 .add(PATH, DataTypes.StringType).add(RECORD, DataTypes.StringType).add(REASON, DataTypes.StringType)));
         write(staged, "input_files", spark.createDataFrame(List.<org.apache.spark.sql.Row>of(
@@ -102,11 +102,13 @@ class QualityGateTest extends SparkTestBase {
 
         QualityGate gate = QualityGate.check(spark, staged, listing, List.of("sanctions", "nato_expansion"), 0.5);
         assertFalse(gate.passed());
-        assertEquals(List.of("unique_keys", "every_month_every_theme"), gate.failed().stream().map(QualityGate.Check::name).toList());
+        assertEquals(List.of("unique_keys", "required_columns_filled", "every_month_every_theme"),
+                gate.failed().stream().map(QualityGate.Check::name).toList());
         assertEquals("duplicate keys: documents: 1 keys (doc_id) more than once; topic_registry: 1 keys (topic) more than once",
                 gate.failed().get(0).detail());
+        assertEquals("documents.date: 1 nulls", gate.failed().get(1).detail());
         assertEquals("1 months with articles x 2 themes = 2 theme_monthly rows expected, 1 found; doc_themes 2 rows for 2 documents",
-                gate.failed().get(1).detail());
+                gate.failed().get(2).detail());
     }
 
     private static void write(Path folder, String table, org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows) {

@@ -36,7 +36,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * blocked script or image would be one), and show the hostile title as text. The screenshot is kept in
  * target/report/report.png. Fails, saying what to install, without Chromium.
  */
-class ReportBrowserIT {
+class ReportBrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOT = Path.of("target/report/report.png");
