@@ -2,10 +2,12 @@
 # Installs, where missing, the Debian packages that some tests use besides Java and Maven:
 #   chromium, chromium-driver                       the report is opened in headless Chromium (ReportBrowserTest)
 #   python3-nbconvert, -ipykernel, -pandas, -matplotlib   jobs/notebooks/themes.ipynb is executed (NotebookIT)
+#   python3-munkres                                 matplotlib's fonttools needs scipy or munkres: munkres is one small
+#                                                   package, scipy brings pythran, boost and the C++ compiler (37 of 126 MB)
 # Runs apt-get as root, or through sudo, without recommended packages (they double the install and no test needs
 # them). Where neither can, it says what to install and exits 1.
 set -euo pipefail
-packages=(chromium chromium-driver python3-nbconvert python3-ipykernel python3-pandas python3-matplotlib)
+packages=(chromium chromium-driver python3-nbconvert python3-ipykernel python3-pandas python3-munkres python3-matplotlib)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -4,6 +4,7 @@ import nl.newsthemes.ExitCode;
 import nl.newsthemes.OneClustering;
 import nl.newsthemes.SampleRun;
 import nl.newsthemes.ThemesJob;
+import nl.newsthemes.spark.NioLocalFileSystem;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,18 +32,21 @@ class FaultTest {
     void aTaskThatFailsOnceGivesTheSameOutputs(@TempDir Path dir) throws IOException {
         Path clean = SampleRun.oneClustering();
 
-        System.setProperty("spark.hadoop.fs.file.impl", FlakyFileSystem.class.getName());
-        System.setProperty("spark.hadoop.fs.file.impl.disable.cache", "true");
+        // The flaky file system is this test's session's, not the JVM's: the job runs in the session it finds (as in a
+        // notebook) and leaves it running. local[2,3]: two threads, and a task may fail three times before the job does.
+        SparkSession session = SparkSession.builder().master("local[2,3]").appName("fault-test")
+                .config("spark.ui.enabled", "false")
+                .config(NioLocalFileSystem.SETTING, FlakyFileSystem.class.getName())
+                .config("spark.hadoop.fs.file.impl.disable.cache", "true") // a new file system, not a cached one
+                .getOrCreate();
         FlakyFileSystem.OPENS_TO_FAIL.set(1);
         FlakyFileSystem.FAILED.set(0);
         Path retried = dir.resolve("retried");
         try {
-            // local[2,3]: two threads, a task may fail three times before the job does.
             assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", "data/sample",
-                    "--output", retried.toString(), "--master", "local[2,3]", "--config", OneClustering.config()}));
+                    "--output", retried.toString(), "--config", OneClustering.config()}));
         } finally {
-            System.clearProperty("spark.hadoop.fs.file.impl");
-            System.clearProperty("spark.hadoop.fs.file.impl.disable.cache");
+            session.stop();
             FlakyFileSystem.OPENS_TO_FAIL.set(0);
         }
         assertEquals(1, FlakyFileSystem.FAILED.get(), "the fault was injected once");
