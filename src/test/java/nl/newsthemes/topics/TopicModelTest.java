@@ -88,9 +88,10 @@ class TopicModelTest extends SparkTestBase {
         Dataset<Row> docs = twoStories();
         Vocabulary v = Vocabulary.fit(docs, 40, 100, 2, 1.0);
         Dataset<Row> training = LdaInput.trainingSet(v.countVectorizer().transform(docs), 3);
-        assertEquals(values(fit(training, v, 42).topics(spark)), values(fit(training, v, 42).topics(spark)));
-        assertEquals(values(fit(training, v, 42).docTopics(training).orderBy(DOC_ID)),
-                values(fit(training, v, 42).docTopics(training).orderBy(DOC_ID)));
+        TopicModel first = fit(training, v, 42);
+        TopicModel second = fit(training, v, 42);
+        assertEquals(values(first.topics(spark)), values(second.topics(spark)));
+        assertEquals(values(first.docTopics(training).orderBy(DOC_ID)), values(second.docTopics(training).orderBy(DOC_ID)));
         training.unpersist();
     }
 }
