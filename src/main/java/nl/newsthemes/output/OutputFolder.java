@@ -91,18 +91,33 @@ public final class OutputFolder {
 
     /** Puts back an output a killed publish left under its hidden name, and removes stale staging folders. */
     private static void recover(FileSystem fs, Path target) throws IOException {
-        FileStatus[] previous = fs.globStatus(new Path(target.getParent(), "." + target.getName() + ".previous-*"));
+        FileStatus[] previous = siblings(fs, target, ".previous-*");
         if (!fs.exists(target) && previous != null && previous.length > 0) {
             java.util.Arrays.sort(previous, java.util.Comparator.comparing(FileStatus::getModificationTime));
             fs.rename(previous[previous.length - 1].getPath(), target);
         }
         for (String pattern : new String[]{".previous-*", ".staging-*"}) {
-            FileStatus[] stale = fs.globStatus(new Path(target.getParent(), "." + target.getName() + pattern));
+            FileStatus[] stale = siblings(fs, target, pattern);
             if (stale != null) {
                 for (FileStatus s : stale) {
                     fs.delete(s.getPath(), true);
                 }
             }
+        }
+    }
+
+    /**
+     * The hidden siblings {@code .<target name><pattern>}. Hadoop lists the whole parent folder to match them, and its
+     * paths cannot take a name with a ':' (the local file system allows one): such a neighbour would fail every run
+     * with a bare URISyntaxException, so the error says which folder and what to do.
+     */
+    private static FileStatus[] siblings(FileSystem fs, Path target, String pattern) throws IOException {
+        try {
+            return fs.globStatus(new Path(target.getParent(), "." + target.getName() + pattern));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(String.format(java.util.Locale.ROOT, "output %s: its parent folder %s holds a "
+                    + "name Hadoop cannot read (%s); a ':' in a file name is the usual cause: rename that file or give "
+                    + "--output a folder of its own", target, target.getParent(), e.getMessage()));
         }
     }
 

@@ -38,6 +38,16 @@ class OutputFolderTest {
     }
 
     @Test
+    void aNeighbourWhoseNameHadoopCannotReadIsNamedInTheError(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("csv-XX:+UseG1GC"));
+        String message = refused(dir.resolve("out").toString(), "data/sample");
+        assertEquals("output file:" + dir.resolve("out") + ": its parent folder file:" + dir + " holds a name Hadoop "
+                + "cannot read (java.net.URISyntaxException: Relative path in absolute URI: csv-XX:+UseG1GC); a ':' in a "
+                + "file name is the usual cause: rename that file or give --output a folder of its own", message);
+        assertFalse(Files.exists(dir.resolve(".out.lock")), "the lock is released");
+    }
+
+    @Test
     void anUnrelatedFolderIsNeverReplaced(@TempDir Path dir) throws IOException {
         Files.writeString(Files.createDirectories(dir.resolve("thesis")).resolve("chapter1.docx"), "precious");
         assertEquals("output " + dir.resolve("thesis") + " exists and is not an output of this job (no manifest.json): "
