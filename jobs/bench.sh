@@ -51,7 +51,7 @@ if [[ " $parts " == *" fixed "* ]]; then
   echo "== fixed costs: the sample (data/sample, every default) next to a bare Spark job on the same files"
   javac -d "$work/bare" -cp "$(cat "$cp_file")" "$root/jobs/bench/BareSparkJob.java"
   # Both JVMs with the collector jobs/run-local.sh gives the job.
-  bare=$(seconds java -XX:+UseParallelGC @"$root/jobs/spark-jvm.args" -cp "$work/bare:$(cat "$cp_file")" BareSparkJob \
+  bare=$(seconds java @"$root/jobs/gc.args" @"$root/jobs/spark-jvm.args" -cp "$work/bare:$(cat "$cp_file")" BareSparkJob \
     "$root/data/sample" "$work/bare-out")
   job=$(seconds "$root/jobs/run-local.sh" --output "$work/sample-out")
   cp "$work/last.log" "$work/sample.log"
@@ -65,7 +65,7 @@ PY
   javac -d "$work/warm" -cp "$jar:$(cat "$cp_file")" "$root/jobs/bench/WarmRuns.java"
   # shellcheck disable=SC2086  # BENCH_JAVA_OPTS is a list of options
   /usr/bin/time -f "warm-runs: the JVM: %e s, %U s user and %S s system CPU, peak RSS %M KB" \
-    java -XX:+UseParallelGC @"$root/jobs/spark-jvm.args" ${BENCH_JAVA_OPTS:-} -cp "$work/warm:$jar:$(cat "$cp_file")" WarmRuns 4 \
+    java @"$root/jobs/gc.args" @"$root/jobs/spark-jvm.args" ${BENCH_JAVA_OPTS:-} -cp "$work/warm:$jar:$(cat "$cp_file")" WarmRuns 4 \
     "$work/warm-out" --input "$root/data/sample" > "$work/warm.log" 2>&1 \
     || { echo "bench: warm runs failed" >&2; tail -n 20 "$work/warm.log" >&2; exit 1; }
   grep '^warm-runs: ' "$work/warm.log"

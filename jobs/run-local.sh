@@ -11,10 +11,9 @@ if [ -z "$jar" ] || [ ! -f "$classpath" ] || [ -n "$(find "$root/src/main" "$roo
   (cd "$root" && mvn -B -q -Dstyle.color=never -DskipTests package) >&2
   jar="$(ls "$root"/target/news-themes-*.jar | grep -v -- '-cluster.jar' | head -n 1)"
 fi
-# The parallel garbage collector, unless JAVA_OPTS names one: a batch job wants throughput, not short pauses, and on
-# two cores G1's concurrent work took a fifth of the CPU (README, Performance; the same outputs either way).
-gc="-XX:+UseParallelGC"
+# The job's garbage collector (jobs/gc.args), unless JAVA_OPTS names one: two would stop the JVM.
+gc="@$root/jobs/gc.args"
 case " ${JAVA_OPTS:-} " in *" -XX:+Use"*"GC "*) gc="" ;; esac
 # Spark on Java 17 needs its launcher's --add-opens flags, kept in one file for the tests and this runner.
-# shellcheck disable=SC2086  # JAVA_OPTS and gc are lists of options
+# shellcheck disable=SC2086  # JAVA_OPTS is a list of options; gc is one or none
 exec java $gc ${JAVA_OPTS:-} @"$root/jobs/spark-jvm.args" -cp "$jar:$(cat "$classpath")" "${NEWS_THEMES_MAIN:-nl.newsthemes.ThemesJob}" "$@"

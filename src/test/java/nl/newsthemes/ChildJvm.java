@@ -1,5 +1,6 @@
 package nl.newsthemes;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -14,10 +15,10 @@ public final class ChildJvm {
      * time this way (README, Performance); a long run on a real corpus would be slower, which is why the job itself is
      * not started this way. Without the second option a C1-only JVM reserves 48 MB for compiled code, which one run
      * of the job fills: the JVM then stops compiling and the run fails with "Out of space in CodeCache for adapters".
-     * The parallel collector, as jobs/run-local.sh starts the job.
+     * The job's garbage collector (jobs/gc.args), as jobs/run-local.sh starts the job.
      */
     public static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m",
-            "-XX:+UseParallelGC");
+            "@" + Path.of("jobs/gc.args").toAbsolutePath());
 
     private ChildJvm() {
     }
