@@ -44,33 +44,33 @@ public record QualityGate(List<Check> checks) {
 
     public static QualityGate check(SparkSession spark, Path staging, InputListing listing, List<String> themes,
                                     double maxRejectedShare) {
-        Column[] themeRows = {sum(when(col(THEME).isin((Object[]) themes.toArray(String[]::new)), 1L).otherwise(0L))};
-        Column[] months = {countDistinct(col(MONTH))};
         // One query per table, all at once (see ConcurrentJobs): a query on a small table costs the driver far more
         // than its rows, so each table is read once for every check that looks at it.
-        List<Object> scanned = ConcurrentJobs.run(List.<Callable<Object>>of(
-                () -> TableScan.of(spark, staging, DOCUMENTS, List.of(DOC_ID), List.of(DOC_ID, MONTH, DATE, PATH), months),
+        List<TableScan> scanned = ConcurrentJobs.run(List.<Callable<TableScan>>of(
+                () -> TableScan.of(spark, staging, DOCUMENTS, List.of(DOC_ID), List.of(DOC_ID, MONTH, DATE, PATH),
+                        countDistinct(col(MONTH))),
                 () -> TableScan.of(spark, staging, DOC_THEMES, List.of(DOC_ID, THEME),
                         List.of(DOC_ID, MONTH, THEME, SCORE, MATCHED)),
                 () -> TableScan.of(spark, staging, REJECTS, List.of(), List.of(PATH, REASON)),
                 () -> TableScan.of(spark, staging, THEME_MONTHLY, List.of(MONTH, THEME),
-                        List.of(MONTH, THEME, ARTICLES, SHARE), themeRows),
+                        List.of(MONTH, THEME, ARTICLES, SHARE),
+                        sum(when(col(THEME).isin((Object[]) themes.toArray(String[]::new)), 1L).otherwise(0L))),
                 () -> TableScan.of(spark, staging, DOC_TOPICS, List.of(DOC_ID), List.of()),
                 () -> TableScan.of(spark, staging, TOPICS, List.of(TOPIC, RANK), List.of()),
                 () -> TableScan.of(spark, staging, TOPIC_REGISTRY, List.of(TOPIC), List.of()),
-                () -> fileTotals(table(spark, staging, INPUT_FILES))));
-        TableScan documents = (TableScan) scanned.get(0);
-        TableScan docThemes = (TableScan) scanned.get(1);
-        TableScan rejects = (TableScan) scanned.get(2);
-        TableScan themeMonthly = (TableScan) scanned.get(3);
-        List<TableScan> keyed = List.of(documents, docThemes, themeMonthly, (TableScan) scanned.get(4),
-                (TableScan) scanned.get(5), (TableScan) scanned.get(6));
+                () -> TableScan.of(spark, staging, INPUT_FILES, List.of(PATH), List.of(), sum(RECORDS), sum(LOADED),
+                        sum(REJECTED), sum(when(col(RECORDS).notEqual(col(LOADED).plus(col(REJECTED))), 1L).otherwise(0L)))));
+        TableScan documents = scanned.get(0);
+        TableScan docThemes = scanned.get(1);
+        TableScan rejects = scanned.get(2);
+        TableScan themeMonthly = scanned.get(3);
         long loaded = documents.rows();
         long rejected = rejects.rows();
 
         List<Check> checks = new ArrayList<>();
-        checks.add(filesAccounted((Row) scanned.get(7), listing, loaded, rejected));
-        checks.add(uniqueKeys(spark, staging, keyed));
+        checks.add(filesAccounted(scanned.get(7), listing, loaded, rejected));
+        checks.add(uniqueKeys(spark, staging, List.of(documents, docThemes, themeMonthly, scanned.get(4), scanned.get(5),
+                scanned.get(6))));
         checks.add(requiredColumnsFilled(List.of(documents, docThemes, rejects, themeMonthly)));
         // A month without a value (a required-columns failure) still counts as one, as a group by month would.
         long monthsWithArticles = documents.extra(0) + (documents.nulls().get(MONTH) > 0 ? 1 : 0);
@@ -123,22 +123,17 @@ public record QualityGate(List<Check> checks) {
         }
     }
 
-    private static Row fileTotals(Dataset<Row> inputFiles) {
-        return inputFiles.agg(count(lit(1)), coalesce(sum(RECORDS), lit(0L)), coalesce(sum(LOADED), lit(0L)),
-                coalesce(sum(REJECTED), lit(0L)), countDistinct(col(PATH)),
-                coalesce(sum(when(col(RECORDS).notEqual(col(LOADED).plus(col(REJECTED))), 1L).otherwise(0L)), lit(0L)))
-                .first();
-    }
-
-    private static Check filesAccounted(Row files, InputListing listing, long loaded, long rejected) {
-        long unbalanced = files.getLong(5);
-        boolean accounted = files.getLong(0) == listing.files().size() && files.getLong(4) == listing.files().size()
-                && files.getLong(1) == loaded + rejected && files.getLong(2) == loaded && files.getLong(3) == rejected
+    /** @param files input_files with its distinct paths and extras: records, loaded, rejected, unbalanced files */
+    private static Check filesAccounted(TableScan files, InputListing listing, long loaded, long rejected) {
+        long records = files.extra(0);
+        long unbalanced = files.extra(3);
+        boolean accounted = files.rows() == listing.files().size() && files.distinctKeys() == listing.files().size()
+                && records == loaded + rejected && files.extra(1) == loaded && files.extra(2) == rejected
                 && unbalanced == 0;
         return new Check("files_accounted", accounted, String.format(Locale.ROOT,
                 "%d files listed, %d in input_files; records %d = loaded %d + rejected %d (documents %d, rejects %d); "
                         + "%d files whose records differ from loaded + rejected",
-                listing.files().size(), files.getLong(0), files.getLong(1), files.getLong(2), files.getLong(3), loaded,
+                listing.files().size(), files.rows(), records, files.extra(1), files.extra(2), loaded,
                 rejected, unbalanced));
     }
 
