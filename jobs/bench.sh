@@ -3,7 +3,8 @@
 #   fixed   the sample (data/sample) with the defaults, next to a bare Spark job on the same files (a JVM, a local
 #           session, one read, a count, one Parquet and one CSV write: jobs/bench/BareSparkJob.java); target <= 2x;
 #           and the sample run 4 times in one JVM (jobs/bench/WarmRuns.java), as the tests run it: each run's seconds
-#           and the JVM's CPU seconds. BENCH_JAVA_OPTS adds JVM options (or -Dspark.* settings) to that JVM, to try
+#           and the JVM's CPU seconds; and, where a Java 25 is installed, the sample on it with the AOT cache that
+#           jobs/run-local.sh records. BENCH_JAVA_OPTS adds JVM options (or -Dspark.* settings) to that JVM, to try
 #           a setting: e.g. BENCH_PARTS=fixed BENCH_JAVA_OPTS=-Dspark.sql.shuffle.partitions=2 jobs/bench.sh
 #   corpus  the whole job on 25%, 50% and 100% of a corpus, next to gensim's LdaMulticore (Debian's python3-gensim;
 #           read + tokenize + fit, 2 workers, the same K, one pass) on the same articles: stage seconds, content words
@@ -62,6 +63,23 @@ print("bare Spark job %.1f s; the job %.1f s (%.1f s inside the session); ratio 
     bare, job, manifest["seconds"], job / bare))
 print("  stages: " + " ".join("%s=%.1f" % (s["name"], s["seconds"]) for s in manifest["stages"]))
 PY
+  # The same on Java 25 with the AOT cache jobs/run-local.sh keeps (a first run records it), where a Java 25 is here.
+  java25="${BENCH_JAVA25_HOME:-$(ls -d /usr/lib/jvm/*-25-* 2>/dev/null | head -n 1 || true)}"
+  if [ -x "$java25/bin/java" ]; then
+    bare25=$(seconds "$java25/bin/java" @"$root/jobs/gc.args" @"$root/jobs/spark-jvm.args" \
+      -cp "$work/bare:$(cat "$cp_file")" BareSparkJob "$root/data/sample" "$work/bare25-out")
+    rm -rf "$root/target/aot"   # so that the first run records the cache
+    recorded=$(JAVA_HOME="$java25" seconds "$root/jobs/run-local.sh" --output "$work/aot-record-out")
+    aot=$(JAVA_HOME="$java25" seconds "$root/jobs/run-local.sh" --output "$work/aot-out")
+    "$py" - "$bare25" "$recorded" "$aot" "$(basename "$java25")" <<'PY'
+import sys
+bare, recorded, aot, java = float(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
+print("on Java 25 (%s): bare Spark job %.1f s; the job with its AOT cache %.1f s, ratio %.2f   (the run that recorded"
+      " the cache: %.1f s)" % (java, bare, aot, aot / bare, recorded))
+PY
+  else
+    echo "no Java 25 under /usr/lib/jvm (BENCH_JAVA25_HOME names one): the AOT cache not measured"
+  fi
   javac -d "$work/warm" -cp "$jar:$(cat "$cp_file")" "$root/jobs/bench/WarmRuns.java"
   # shellcheck disable=SC2086  # BENCH_JAVA_OPTS is a list of options
   /usr/bin/time -f "warm-runs: the JVM: %e s, %U s user and %S s system CPU, peak RSS %M KB" \

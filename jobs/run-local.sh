@@ -2,6 +2,8 @@
 # Runs the job on this machine with an embedded local Spark (local[*]); arguments pass through to the job
 # (run with --help for them). Builds the jar first when it is missing or older than the sources.
 # Memory and other JVM options: JAVA_OPTS, e.g. JAVA_OPTS=-Xmx8g jobs/run-local.sh --input big.jsonl.gz
+# The Java: JAVA_HOME's, else the one on the PATH. From Java 25 on, runs start from an ahead-of-time cache of the job's
+# classes that the first run of each build records (NEWS_THEMES_AOT=off: without; README, "Performance").
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$(ls "$root"/target/news-themes-*.jar 2>/dev/null | grep -v -- '-cluster.jar' | head -n 1 || true)"
@@ -11,9 +13,29 @@ if [ -z "$jar" ] || [ ! -f "$classpath" ] || [ -n "$(find "$root/src/main" "$roo
   (cd "$root" && mvn -B -q -Dstyle.color=never -DskipTests package) >&2
   jar="$(ls "$root"/target/news-themes-*.jar | grep -v -- '-cluster.jar' | head -n 1)"
 fi
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+# Java 25's AOT cache (JEPs 483, 514, 515): the classes the job loads, already parsed and linked, and the profiles of
+# its hot methods, so that a run does not pay for them again. The first run with a new jar records the cache and writes
+# it when it exits (a minute more, once); a cache older than the jar is recorded again. A run with options the cache
+# does not fit runs without it, as the JVM decides.
+aot=()
+version="$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.version = //p')"
+if [ "${NEWS_THEMES_AOT:-on}" != off ] && [ "${version%%.*}" -ge 25 ] 2>/dev/null; then
+  # A cache fits one JVM build: one per Java version.
+  cache="$root/target/aot/$(basename "$jar" .jar)-java$version.aot"
+  if [ -f "$cache" ] && [ "$cache" -nt "$jar" ]; then
+    aot=(-XX:AOTCache="$cache")
+  else
+    mkdir -p "$(dirname "$cache")"
+    echo "run-local: Java $version: recording the job's AOT cache in $cache (this run ends a minute later; later runs start faster)" >&2
+    aot=(-XX:AOTCacheOutput="$cache")
+  fi
+  # Quiet: the cache's notes on classes it leaves out, and Java 25's warnings on Spark's use of Unsafe and native code.
+  aot+=(-Xlog:aot=off -Xlog:cds=off --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
+fi
 # The job's garbage collector (jobs/gc.args), unless JAVA_OPTS names one: two would stop the JVM.
 gc="@$root/jobs/gc.args"
 case " ${JAVA_OPTS:-} " in *" -XX:+Use"*"GC "*) gc="" ;; esac
 # Spark on Java 17 needs its launcher's --add-opens flags, kept in one file for the tests and this runner.
 # shellcheck disable=SC2086  # JAVA_OPTS is a list of options; gc is one or none
-exec java $gc ${JAVA_OPTS:-} @"$root/jobs/spark-jvm.args" -cp "$jar:$(cat "$classpath")" "${NEWS_THEMES_MAIN:-nl.newsthemes.ThemesJob}" "$@"
+exec "$java" $gc ${JAVA_OPTS:-} ${aot[@]+"${aot[@]}"} @"$root/jobs/spark-jvm.args" -cp "$jar:$(cat "$classpath")" "${NEWS_THEMES_MAIN:-nl.newsthemes.ThemesJob}" "$@"
