@@ -95,6 +95,8 @@ if [[ " $parts " == *" corpus "* || " $parts " == *" nights "* ]]; then
 fi
 
 if [[ " $parts " == *" corpus "* ]]; then
+  "$py" -c 'import gensim' 2> /dev/null \
+    || { echo "bench: the corpus part needs Debian's gensim for $py: apt-get install python3-gensim" >&2; exit 1; }
   echo "== the corpus: $(basename "$corpus"), K=$k, the whole job and gensim on the same articles"
   total=$(zcat "$corpus" | wc -l)
   printf '%-5s %8s %7s %7s %7s %7s %7s %8s %8s %8s %8s %7s %7s %7s %7s  %s\n' \
@@ -113,8 +115,10 @@ with gzip.open(source, "rt", encoding="utf-8") as lines, gzip.open(target, "wt",
 PY
     out="$work/out-$pct"
     /usr/bin/time -f '%M' -o "$work/rss-$pct" "$root/jobs/run-local.sh" --input "$part" --output "$out" --topics "$k" \
-      > "$work/job-$pct.log" 2>&1
-    "$py" "$root/jobs/bench/gensim_peer.py" "$part" "$work/dutch.txt" "$k" 1 > "$work/gensim-$pct.json" 2> "$work/gensim-$pct.log"
+      > "$work/job-$pct.log" 2>&1 \
+      || { echo "bench: the job failed on $pct% of the corpus:" >&2; tail -n 20 "$work/job-$pct.log" >&2; exit 1; }
+    "$py" "$root/jobs/bench/gensim_peer.py" "$part" "$work/dutch.txt" "$k" 1 > "$work/gensim-$pct.json" 2> "$work/gensim-$pct.log" \
+      || { echo "bench: gensim failed on $pct% of the corpus:" >&2; tail -n 20 "$work/gensim-$pct.log" >&2; exit 1; }
     "$py" - "$out" "$work/gensim-$pct.json" "$work/topics-$pct.json" <<'PY'
 import csv, json, sys
 out, gensim, target = sys.argv[1:]
