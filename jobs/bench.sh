@@ -52,8 +52,11 @@ if [[ " $parts " == *" fixed "* ]]; then
   echo "== fixed costs: the sample (data/sample, every default) next to a bare Spark job on the same files"
   javac -d "$work/bare" -cp "$(cat "$cp_file")" "$root/jobs/bench/BareSparkJob.java"
   # Both JVMs with the collector jobs/run-local.sh gives the job.
-  bare=$(seconds java @"$root/jobs/gc.args" @"$root/jobs/spark-jvm.args" -cp "$work/bare:$(cat "$cp_file")" BareSparkJob \
-    "$root/data/sample" "$work/bare-out")
+  bare_job() {  # bare_job JAVA OUTPUT: the bare Spark job on the sample, with that java
+    "$1" @"$root/jobs/gc.args" @"$root/jobs/spark-jvm.args" -cp "$work/bare:$(cat "$cp_file")" BareSparkJob \
+      "$root/data/sample" "$2"
+  }
+  bare=$(seconds bare_job java "$work/bare-out")
   job=$(seconds "$root/jobs/run-local.sh" --output "$work/sample-out")
   cp "$work/last.log" "$work/sample.log"
   "$py" - "$bare" "$job" "$work/sample-out/manifest.json" <<'PY'
@@ -66,8 +69,7 @@ PY
   # The same on Java 25 with the AOT cache jobs/run-local.sh keeps (a first run records it), where a Java 25 is here.
   java25="${BENCH_JAVA25_HOME:-$(ls -d /usr/lib/jvm/*-25-* 2>/dev/null | head -n 1 || true)}"
   if [ -x "$java25/bin/java" ]; then
-    bare25=$(seconds "$java25/bin/java" @"$root/jobs/gc.args" @"$root/jobs/spark-jvm.args" \
-      -cp "$work/bare:$(cat "$cp_file")" BareSparkJob "$root/data/sample" "$work/bare25-out")
+    bare25=$(seconds bare_job "$java25/bin/java" "$work/bare25-out")
     rm -rf "$root/target/aot"   # so that the first run records the cache
     recorded=$(JAVA_HOME="$java25" seconds "$root/jobs/run-local.sh" --output "$work/aot-record-out")
     aot=$(JAVA_HOME="$java25" seconds "$root/jobs/run-local.sh" --output "$work/aot-out")
@@ -78,7 +80,7 @@ print("on Java 25 (%s): bare Spark job %.1f s; the job with its AOT cache %.1f s
       " the cache: %.1f s)" % (java, bare, aot, aot / bare, recorded))
 PY
   else
-    echo "no Java 25 under /usr/lib/jvm (BENCH_JAVA25_HOME names one): the AOT cache not measured"
+    echo "no Java 25 at ${java25:-/usr/lib/jvm/*-25-*} (BENCH_JAVA25_HOME names one): the AOT cache not measured"
   fi
   javac -d "$work/warm" -cp "$jar:$(cat "$cp_file")" "$root/jobs/bench/WarmRuns.java"
   # shellcheck disable=SC2086  # BENCH_JAVA_OPTS is a list of options

@@ -19,8 +19,11 @@ java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 # it when it exits (a minute more, once); a cache older than the jar is recorded again. A run with options the cache
 # does not fit runs without it, as the JVM decides.
 aot=()
-version="$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.version = //p')"
-if [ "${NEWS_THEMES_AOT:-on}" != off ] && [ "${version%%.*}" -ge 25 ] 2>/dev/null; then
+version=""
+if [ "${NEWS_THEMES_AOT:-on}" != off ]; then  # asked of the JVM only where the answer is used
+  version="$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.version = //p')"
+fi
+if [ "${version%%.*}" -ge 25 ] 2>/dev/null; then
   # A cache fits one JVM build: one per Java version.
   cache="$root/target/aot/$(basename "$jar" .jar)-java$version.aot"
   if [ -f "$cache" ] && [ "$cache" -nt "$jar" ]; then
