@@ -177,10 +177,10 @@ public record JobConfig(
     public static final double KMEANS_START_LEARNING_OFFSET = 1024.0;
 
     /**
-     * Ten clusterings: the clusters that recur across ten seeds are much the same for any ten, where three or five
+     * Twenty clusterings: the clusters that recur across twenty seeds are much the same for any twenty, where ten
      * leave the last few topics to chance (README's "Topics" has the measurement).
      */
-    public static final int DEFAULT_LDA_START_CLUSTERINGS = 10;
+    public static final int DEFAULT_LDA_START_CLUSTERINGS = 20;
 
     /** 64 MiB: a news article is a few kilobytes; a file a thousand times that is not one article. */
     public static final long DEFAULT_MAX_FILE_BYTES = 64L << 20;

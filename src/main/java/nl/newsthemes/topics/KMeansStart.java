@@ -1,14 +1,15 @@
 package nl.newsthemes.topics;
 
-import nl.newsthemes.spark.ConcurrentJobs;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.feature.IDF;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.stat.Summarizer;
-import org.apache.spark.mllib.clustering.KMeans;
 import org.apache.spark.mllib.clustering.KMeansModel;
+import org.apache.spark.mllib.clustering.LocalKMeans$;
+import org.apache.spark.mllib.clustering.VectorWithNorm;
+import org.apache.spark.mllib.feature.Normalizer;
 import org.apache.spark.mllib.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -18,9 +19,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.Callable;
 
 import static nl.newsthemes.schema.Columns.CLUSTER;
 import static nl.newsthemes.schema.Columns.CLUSTERING;
@@ -45,18 +46,26 @@ import static org.apache.spark.sql.functions.xxhash64;
  * seed of one clustering, and the clusters that recur across several clusterings do not. README's "Topics" gives the
  * topics two seeds share from each kind of start, as {@code jobs/topics-bench.sh} measures them.
  *
- * <p>How: each clustering is MLlib's k-means (k-means|| start, cosine distance on TF-IDF), called directly:
- * {@code ml.KMeans} would also compute a training summary and decide on its solver, each a pass over the data that
- * this start does not use. It clusters a sample of at most {@link #MAX_CLUSTERED_STORIES} stories, held in one
- * partition, and then one pass over every story counts its words in its closest cluster of each clustering.
+ * <p>How: each clustering is MLlib's k-means as it runs on one machine ({@code LocalKMeans}: k-means++ seeding, then
+ * Lloyd's iterations; MLlib's k-means|| runs it on its candidates), in two rounds (see {@link #cluster}), on TF-IDF
+ * vectors scaled to unit length, so that its Euclidean distance ranks documents as cosine similarity does. It clusters a sample of at most
+ * {@link #MAX_CLUSTERED_STORIES} stories, and each clustering is one Spark task over the whole sample. Then one pass
+ * over every story counts its words in its closest cluster of each clustering.
+ *
+ * <p>Why not MLlib's distributed k-means: on a sample of a few thousand stories the clustering itself is a second's
+ * work for one core, while each of its iterations costs a Spark job, a shuffle of k dense sums over the vocabulary
+ * and a broadcast of k dense centers, and with k x k x words of a million or more a second job for the distances
+ * between the centers: a cost that dwarfed the clustering's at any corpus size (README's "Topics"). {@code LocalKMeans}
+ * is scoped to MLlib's package by Scala and exposed by the JVM, as are the optimizer methods {@link OnlineLda} calls;
+ * {@code KMeansStartTest} fails if an upgrade of Spark changes it.
  *
  * <p>The start is added to MLlib's own seeded random start (a Gamma(100, 1/100) weight per topic and word), so a
  * topic without a cluster (fewer documents than topics) still starts apart from the others.
  */
 final class KMeansStart {
     /**
-     * k-means iterations: the clusters only need to find the subjects, LDA refines them; but clusterings stopped
-     * earlier still differ with their seed in which mid-sized subjects they settle on, and fewer of their clusters
+     * Iterations of a clustering's second round, into k: the clusters only need to find the subjects, LDA refines
+     * them; but clusterings stopped earlier still differ with their seed in which mid-sized subjects they settle on, and fewer of their clusters
      * recur (README's "Topics" gives the topics two seeds share at each setting).
      */
     static final int ITERATIONS = 20;
@@ -70,11 +79,18 @@ final class KMeansStart {
      * same as the corpus grows.
      */
     static final int MAX_CLUSTERED_STORIES = 5_000;
-    private static final long HASH_BUCKETS = 1_000_000;
-    private static final String COSINE = "cosine";
 
-    /** Clusterings run at once: enough to keep the cores busy between one clustering's jobs. */
-    static final int CONCURRENT_CLUSTERINGS = 4;
+    /** Small clusters per topic in a clustering's first round (see {@link #cluster}). */
+    static final int CANDIDATES_PER_TOPIC = 4;
+
+    /**
+     * Iterations of the first round: its small clusters only have to be candidates, as k-means|| takes its candidates
+     * without any, and each of its iterations costs as much as {@link #CANDIDATES_PER_TOPIC} of the second round's.
+     */
+    static final int CANDIDATE_ITERATIONS = 3;
+    private static final long HASH_BUCKETS = 1_000_000;
+    private static final String EUCLIDEAN = "euclidean";
+    private static final Normalizer UNIT_LENGTH = new Normalizer();
 
     private KMeansStart() {
     }
@@ -86,7 +102,7 @@ final class KMeansStart {
      */
     static Vector[] clusterCounts(Dataset<Row> training, int k, long seed, int clusterings) {
         Dataset<Row> weighted = new IDF().setInputCol(COUNTS).setOutputCol(TFIDF).fit(training).transform(training)
-                // Cosine distance is undefined for a document whose every word is in every document (TF-IDF zero).
+                // A document whose every word is in every document has a TF-IDF of zero, which has no unit length.
                 .filter(LdaInput.NON_ZEROS.apply(col(TFIDF)).gt(0))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
@@ -94,27 +110,18 @@ final class KMeansStart {
             if (stories == 0) {
                 return new Vector[0];
             }
-            // k-means iterates over the vectors as objects, cached once for every clustering. A few thousand of them
-            // make one partition: each iteration is then one task rather than one per partition of the corpus, each
-            // of which sends back k dense sums over the vocabulary.
-            JavaRDD<org.apache.spark.mllib.linalg.Vector> vectors = clustered(weighted, stories).select(TFIDF).javaRDD()
-                    .map(r -> Vectors.fromML(r.<Vector>getAs(0))).coalesce(1)
-                    .persist(StorageLevel.MEMORY_AND_DISK());
-            KMeansModel[] models;
-            try {
-                Random seeds = new Random(seed);
-                List<Callable<KMeansModel>> runs = new ArrayList<>();
-                for (int run = 0; run < clusterings; run++) {
-                    long runSeed = seeds.nextLong();
-                    runs.add(() -> new KMeans().setK(k).setSeed(runSeed).setMaxIterations(ITERATIONS)
-                            .setDistanceMeasure(COSINE).run(vectors.rdd()));
-                }
-                // Each k-means is a chain of small jobs that leaves cores idle alone; each is seeded, so the order they
-                // finish in changes nothing.
-                models = ConcurrentJobs.run(runs, CONCURRENT_CLUSTERINGS).toArray(KMeansModel[]::new);
-            } finally {
-                vectors.unpersist(false);
+            // The sample in one partition as one list; each clustering's task reads it from the cache of the
+            // weighted stories. Nothing of it comes to the driver, only each clustering's k centers.
+            JavaRDD<List<VectorWithNorm>> sample = clustered(weighted, stories).select(TFIDF).javaRDD()
+                    .map(r -> unitLength(r.<Vector>getAs(0))).coalesce(1).glom();
+            Random seeds = new Random(seed);
+            List<Integer> runSeeds = new ArrayList<>();
+            for (int run = 0; run < clusterings; run++) {
+                runSeeds.add(seeds.nextInt());
             }
+            KMeansModel[] models = JavaSparkContext.fromSparkContext(weighted.sparkSession().sparkContext())
+                    .parallelize(runSeeds, clusterings).cartesian(sample)
+                    .map(run -> cluster(run._2(), k, run._1())).collect().toArray(KMeansModel[]::new);
             return RecurringClusters.agree(countsPerCluster(weighted, models, k), k, SAME_SUBJECT);
         } finally {
             weighted.unpersist();
@@ -134,17 +141,56 @@ final class KMeansStart {
     }
 
     /**
+     * One clustering of the sample, in two rounds of {@code LocalKMeans}: the stories into
+     * {@link #CANDIDATES_PER_TOPIC} times k small clusters ({@link #CANDIDATE_ITERATIONS} iterations), then those, each
+     * weighted by its stories, into k ({@link #ITERATIONS} iterations at most). Why two: k-means++ seeds with stories far from the centers chosen so far, which on news are
+     * odd ones out, and one round then leaves most stories in a few broad clusters of general words. MLlib's k-means||
+     * avoids that the same way, by clustering weighted candidates into k.
+     */
+    private static KMeansModel cluster(List<VectorWithNorm> sample, int k, int runSeed) {
+        VectorWithNorm[] stories = sample.toArray(VectorWithNorm[]::new);
+        double[] once = new double[stories.length];
+        Arrays.fill(once, 1.0);
+        KMeansModel small = model(LocalKMeans$.MODULE$.kMeansPlusPlus(runSeed, stories, once,
+                Math.min(CANDIDATES_PER_TOPIC * k, stories.length), CANDIDATE_ITERATIONS));
+        double[] sizes = new double[small.k()];
+        for (VectorWithNorm story : stories) {
+            sizes[small.predict(story.vector())] += 1;
+        }
+        List<VectorWithNorm> candidates = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
+        for (int c = 0; c < sizes.length; c++) {
+            if (sizes[c] > 0) {
+                candidates.add(new VectorWithNorm(small.clusterCenters()[c]));
+                weights.add(sizes[c]);
+            }
+        }
+        return model(LocalKMeans$.MODULE$.kMeansPlusPlus(runSeed, candidates.toArray(VectorWithNorm[]::new),
+                weights.stream().mapToDouble(Double::doubleValue).toArray(), Math.min(k, candidates.size()), ITERATIONS));
+    }
+
+    private static KMeansModel model(VectorWithNorm[] centers) {
+        return new KMeansModel(Arrays.stream(centers).map(VectorWithNorm::vector)
+                .toArray(org.apache.spark.mllib.linalg.Vector[]::new), EUCLIDEAN, 0.0, ITERATIONS);
+    }
+
+    private static VectorWithNorm unitLength(Vector tfidf) {
+        return new VectorWithNorm(UNIT_LENGTH.transform(Vectors.fromML(tfidf)));
+    }
+
+    /**
      * One pass over the stories: each story's word counts summed into its closest cluster of every clustering.
      *
      * @return per clustering, per cluster, the summed word counts of its documents (null for an empty cluster)
      */
     private static List<Vector[]> countsPerCluster(Dataset<Row> weighted, KMeansModel[] models, int k) {
-        // The centers are dense vectors over the vocabulary: broadcast once rather than shipped with every task.
+        // The centers are dense vectors over the vocabulary: broadcast once rather than shipped with every task. (Dense
+        // they stay: a sparse center of thousands of words would make each distance a walk over all of them.)
         Broadcast<KMeansModel[]> shared = JavaSparkContext.fromSparkContext(weighted.sparkSession().sparkContext())
                 .broadcast(models);
         try {
             UserDefinedFunction closest = udf((UDF1<Vector, int[]>) tfidf -> {
-                org.apache.spark.mllib.linalg.Vector point = Vectors.fromML(tfidf);
+                org.apache.spark.mllib.linalg.Vector point = unitLength(tfidf).vector();
                 KMeansModel[] clusterings = shared.value();
                 int[] clusters = new int[clusterings.length];
                 for (int run = 0; run < clusterings.length; run++) {
@@ -156,7 +202,10 @@ final class KMeansStart {
             for (int run = 0; run < models.length; run++) {
                 sums.add(new Vector[k]);
             }
-            for (Row r : weighted.select(posexplode(closest.apply(col(TFIDF))).as(new String[]{CLUSTERING, CLUSTER}), col(COUNTS))
+            // Each partition sums into a dense vector per cluster of every clustering: as few partitions as the cores
+            // that run them. The sums are of whole counts, so they do not depend on the partitioning.
+            int cores = weighted.sparkSession().sparkContext().defaultParallelism();
+            for (Row r : weighted.coalesce(cores).select(posexplode(closest.apply(col(TFIDF))).as(new String[]{CLUSTERING, CLUSTER}), col(COUNTS))
                     .groupBy(CLUSTERING, CLUSTER).agg(Summarizer.sum(col(COUNTS)).as(COUNTS)).collectAsList()) {
                 sums.get(r.getInt(0))[r.getInt(1)] = r.getAs(2);
             }
