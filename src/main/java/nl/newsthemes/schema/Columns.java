@@ -36,6 +36,8 @@ public final class Columns {
     /** A vector over the vocabulary: 1 for each term a document has (see features.Vocabulary#countVectorizer). */
     public static final String COUNTS = "counts";
     public static final String TFIDF = "tfidf";
+    /** The TF-IDF vector scaled to unit length (topics.KMeansStart). */
+    public static final String UNIT_TFIDF = "unit_tfidf";
     /** The k-means cluster of a document (topics.KMeansStart). */
     public static final String CLUSTER = "cluster";
     /** Which of several k-means clusterings a cluster belongs to (topics.KMeansStart). */

@@ -4,13 +4,14 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.feature.IDF;
+import org.apache.spark.ml.feature.Normalizer;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.stat.Summarizer;
 import org.apache.spark.mllib.clustering.KMeansModel;
 import org.apache.spark.mllib.clustering.LocalKMeans$;
 import org.apache.spark.mllib.clustering.VectorWithNorm;
-import org.apache.spark.mllib.feature.Normalizer;
 import org.apache.spark.mllib.linalg.Vectors;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF1;
@@ -28,6 +29,7 @@ import static nl.newsthemes.schema.Columns.CLUSTERING;
 import static nl.newsthemes.schema.Columns.COUNTS;
 import static nl.newsthemes.schema.Columns.DOC_ID;
 import static nl.newsthemes.schema.Columns.TFIDF;
+import static nl.newsthemes.schema.Columns.UNIT_TFIDF;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pmod;
@@ -48,9 +50,9 @@ import static org.apache.spark.sql.functions.xxhash64;
  *
  * <p>How: each clustering is MLlib's k-means as it runs on one machine ({@code LocalKMeans}: k-means++ seeding, then
  * Lloyd's iterations; MLlib's k-means|| runs it on its candidates), in two rounds (see {@link #cluster}), on TF-IDF
- * vectors scaled to unit length, so that its Euclidean distance ranks documents as cosine similarity does. It clusters a sample of at most
- * {@link #MAX_CLUSTERED_STORIES} stories, and each clustering is one Spark task over the whole sample. Then one pass
- * over every story counts its words in its closest cluster of each clustering.
+ * vectors scaled to unit length, so that its Euclidean distance ranks documents as cosine similarity does. It
+ * clusters a sample of at most {@link #MAX_CLUSTERED_STORIES} stories, and each clustering is one Spark task over the
+ * whole sample. Then one pass over every story counts its words in its closest cluster of each clustering.
  *
  * <p>Why not MLlib's distributed k-means: on a sample of a few thousand stories the clustering itself is a second's
  * work for one core, while each of its iterations costs a Spark job, a shuffle of k dense sums over the vocabulary
@@ -65,8 +67,8 @@ import static org.apache.spark.sql.functions.xxhash64;
 final class KMeansStart {
     /**
      * Iterations of a clustering's second round, into k: the clusters only need to find the subjects, LDA refines
-     * them; but clusterings stopped earlier still differ with their seed in which mid-sized subjects they settle on, and fewer of their clusters
-     * recur (README's "Topics" gives the topics two seeds share at each setting).
+     * them; but clusterings stopped earlier still differ with their seed in which mid-sized subjects they settle on,
+     * and fewer of their clusters recur (README's "Topics" gives the topics two seeds share at each setting).
      */
     static final int ITERATIONS = 20;
 
@@ -90,7 +92,6 @@ final class KMeansStart {
     static final int CANDIDATE_ITERATIONS = 3;
     private static final long HASH_BUCKETS = 1_000_000;
     private static final String EUCLIDEAN = "euclidean";
-    private static final Normalizer UNIT_LENGTH = new Normalizer();
 
     private KMeansStart() {
     }
@@ -101,9 +102,11 @@ final class KMeansStart {
      * @return per topic (at most k, fewer when the documents are fewer or alike), the summed counts of its cluster
      */
     static Vector[] clusterCounts(Dataset<Row> training, int k, long seed, int clusterings) {
-        Dataset<Row> weighted = new IDF().setInputCol(COUNTS).setOutputCol(TFIDF).fit(training).transform(training)
+        Dataset<Row> tfidf = new IDF().setInputCol(COUNTS).setOutputCol(TFIDF).fit(training).transform(training)
                 // A document whose every word is in every document has a TF-IDF of zero, which has no unit length.
-                .filter(LdaInput.NON_ZEROS.apply(col(TFIDF)).gt(0))
+                .filter(LdaInput.NON_ZEROS.apply(col(TFIDF)).gt(0));
+        // Scaled to unit length once, for the clusterings and for the pass that counts every story into them.
+        Dataset<Row> weighted = new Normalizer().setInputCol(TFIDF).setOutputCol(UNIT_TFIDF).transform(tfidf)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             long stories = weighted.count();
@@ -112,8 +115,8 @@ final class KMeansStart {
             }
             // The sample in one partition as one list; each clustering's task reads it from the cache of the
             // weighted stories. Nothing of it comes to the driver, only each clustering's k centers.
-            JavaRDD<List<VectorWithNorm>> sample = clustered(weighted, stories).select(TFIDF).javaRDD()
-                    .map(r -> unitLength(r.<Vector>getAs(0))).coalesce(1).glom();
+            JavaRDD<List<VectorWithNorm>> sample = clustered(weighted, stories).select(UNIT_TFIDF).javaRDD()
+                    .map(r -> new VectorWithNorm(Vectors.fromML(r.<Vector>getAs(0)))).coalesce(1).glom();
             Random seeds = new Random(seed);
             List<Integer> runSeeds = new ArrayList<>();
             for (int run = 0; run < clusterings; run++) {
@@ -143,9 +146,10 @@ final class KMeansStart {
     /**
      * One clustering of the sample, in two rounds of {@code LocalKMeans}: the stories into
      * {@link #CANDIDATES_PER_TOPIC} times k small clusters ({@link #CANDIDATE_ITERATIONS} iterations), then those, each
-     * weighted by its stories, into k ({@link #ITERATIONS} iterations at most). Why two: k-means++ seeds with stories far from the centers chosen so far, which on news are
-     * odd ones out, and one round then leaves most stories in a few broad clusters of general words. MLlib's k-means||
-     * avoids that the same way, by clustering weighted candidates into k.
+     * weighted by its stories, into k ({@link #ITERATIONS} iterations at most). Why two: k-means++ seeds with stories
+     * far from the centers chosen so far, which on news are odd ones out, and one round then leaves most stories in a
+     * few broad clusters of general words. MLlib's k-means|| avoids that the same way, by clustering weighted
+     * candidates into k.
      */
     private static KMeansModel cluster(List<VectorWithNorm> sample, int k, int runSeed) {
         VectorWithNorm[] stories = sample.toArray(VectorWithNorm[]::new);
@@ -166,16 +170,13 @@ final class KMeansStart {
             }
         }
         return model(LocalKMeans$.MODULE$.kMeansPlusPlus(runSeed, candidates.toArray(VectorWithNorm[]::new),
-                weights.stream().mapToDouble(Double::doubleValue).toArray(), Math.min(k, candidates.size()), ITERATIONS));
+                weights.stream().mapToDouble(Double::doubleValue).toArray(), Math.min(k, candidates.size()),
+                ITERATIONS));
     }
 
     private static KMeansModel model(VectorWithNorm[] centers) {
         return new KMeansModel(Arrays.stream(centers).map(VectorWithNorm::vector)
                 .toArray(org.apache.spark.mllib.linalg.Vector[]::new), EUCLIDEAN, 0.0, ITERATIONS);
-    }
-
-    private static VectorWithNorm unitLength(Vector tfidf) {
-        return new VectorWithNorm(UNIT_LENGTH.transform(Vectors.fromML(tfidf)));
     }
 
     /**
@@ -189,8 +190,8 @@ final class KMeansStart {
         Broadcast<KMeansModel[]> shared = JavaSparkContext.fromSparkContext(weighted.sparkSession().sparkContext())
                 .broadcast(models);
         try {
-            UserDefinedFunction closest = udf((UDF1<Vector, int[]>) tfidf -> {
-                org.apache.spark.mllib.linalg.Vector point = unitLength(tfidf).vector();
+            UserDefinedFunction closest = udf((UDF1<Vector, int[]>) unit -> {
+                org.apache.spark.mllib.linalg.Vector point = Vectors.fromML(unit);
                 KMeansModel[] clusterings = shared.value();
                 int[] clusters = new int[clusterings.length];
                 for (int run = 0; run < clusterings.length; run++) {
@@ -205,7 +206,8 @@ final class KMeansStart {
             // Each partition sums into a dense vector per cluster of every clustering: as few partitions as the cores
             // that run them. The sums are of whole counts, so they do not depend on the partitioning.
             int cores = weighted.sparkSession().sparkContext().defaultParallelism();
-            for (Row r : weighted.coalesce(cores).select(posexplode(closest.apply(col(TFIDF))).as(new String[]{CLUSTERING, CLUSTER}), col(COUNTS))
+            Column closestOfEach = posexplode(closest.apply(col(UNIT_TFIDF))).as(new String[]{CLUSTERING, CLUSTER});
+            for (Row r : weighted.coalesce(cores).select(closestOfEach, col(COUNTS))
                     .groupBy(CLUSTERING, CLUSTER).agg(Summarizer.sum(col(COUNTS)).as(COUNTS)).collectAsList()) {
                 sums.get(r.getInt(0))[r.getInt(1)] = r.getAs(2);
             }
