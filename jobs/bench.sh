@@ -57,12 +57,14 @@ if [[ " $parts " == *" fixed "* ]]; then
       "$root/data/sample" "$2"
   }
   bare=$(seconds bare_job java "$work/bare-out")
-  job=$(seconds "$root/jobs/run-local.sh" --output "$work/sample-out")
+  # run-local.sh runs on a Java 25 where one is installed; this comparison is on the PATH's Java (17), as the tests run.
+  path_java_home="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
+  job=$(JAVA_HOME="$path_java_home" seconds "$root/jobs/run-local.sh" --output "$work/sample-out")
   cp "$work/last.log" "$work/sample.log"
   "$py" - "$bare" "$job" "$work/sample-out/manifest.json" <<'PY'
 import json, sys
 bare, job, manifest = float(sys.argv[1]), float(sys.argv[2]), json.load(open(sys.argv[3]))
-print("bare Spark job %.1f s; the job %.1f s (%.1f s inside the session); ratio %.2f   (target <= 2)" % (
+print("on the PATH's Java: bare Spark job %.1f s; the job %.1f s (%.1f s inside the session); ratio %.2f   (target <= 2)" % (
     bare, job, manifest["seconds"], job / bare))
 print("  stages: " + " ".join("%s=%.1f" % (s["name"], s["seconds"]) for s in manifest["stages"]))
 PY
@@ -76,8 +78,8 @@ PY
     "$py" - "$bare25" "$recorded" "$aot" "$(basename "$java25")" <<'PY'
 import sys
 bare, recorded, aot, java = float(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
-print("on Java 25 (%s): bare Spark job %.1f s; the job with its AOT cache %.1f s, ratio %.2f   (the run that recorded"
-      " the cache: %.1f s)" % (java, bare, aot, aot / bare, recorded))
+print("on Java 25 (%s), which jobs/run-local.sh chooses where it is installed: bare Spark job %.1f s; the job with its"
+      " AOT cache %.1f s, ratio %.2f   (the run that recorded the cache: %.1f s)" % (java, bare, aot, aot / bare, recorded))
 PY
   else
     echo "no Java 25 at ${java25:-/usr/lib/jvm/*-25-*} (BENCH_JAVA25_HOME names one): the AOT cache not measured"
@@ -100,6 +102,12 @@ if [[ " $parts " == *" corpus "* ]]; then
   "$py" -c 'import gensim' 2> /dev/null \
     || { echo "bench: the corpus part needs Debian's gensim for $py: apt-get install python3-gensim" >&2; exit 1; }
   echo "== the corpus: $(basename "$corpus"), K=$k, the whole job and gensim on the same articles"
+  # First a run on the sample, untimed: on Java 25 it records the AOT cache (README, "Performance") if this build has
+  # none yet, so that no timed run pays for the recording; and its log says which Java run-local.sh chose.
+  "$root/jobs/run-local.sh" --output "$work/untimed-out" > "$work/untimed.log" 2>&1 \
+    || { echo "bench: the job failed on the sample:" >&2; tail -n 20 "$work/untimed.log" >&2; exit 1; }
+  echo "the job on $(sed -n 's/^run-local: \(Java [^ ]* from [^ ]*\).*/\1/p' "$work/untimed.log" | head -n 1 | grep . \
+    || java -version 2>&1 | head -n 1) (jobs/run-local.sh's choice; JAVA_HOME chooses another)"
   total=$(zcat "$corpus" | wc -l)
   printf '%-5s %8s %7s %7s %7s %7s %7s %8s %8s %8s %8s %7s %7s %7s %7s  %s\n' \
     share articles read text vocab lda write job_s words/s peak_MB gensim_s ratio like4like npmi npmi_g stages
