@@ -40,18 +40,35 @@ import static nl.newsthemes.schema.Columns.TERMS;
  */
 final class ModelStage {
     /**
-     * @param analyzed  the analyzed documents with phrases joined (persisted; the caller unpersists)
-     * @param training  the documents with a vocabulary word, as LDA sees them (persisted; null without vocabulary)
-     * @param modelled  rows of {@code training}
-     * @param model     the topic model under its topics' ids; null when no topics were fitted
+     * What the stage made of the documents, whatever became of the topics.
+     *
+     * @param analyzed   the analyzed documents with phrases joined (persisted; the caller unpersists)
      * @param duplicates doc_id, duplicate_of, similarity of the near-copies (see {@link NearDuplicates}), which LDA
      *                   does not train on
-     * @param counted    doc_id, month and counts of every document (persisted; the caller unpersists): doc_topics covers
-     *                   those with a vocabulary word
+     * @param counted    doc_id, month and counts of every document (persisted; the caller unpersists): doc_topics
+     *                   covers those with a vocabulary word; null without vocabulary
+     * @param training   the documents with a vocabulary word, as LDA sees them (persisted; null without vocabulary)
+     * @param modelled   rows of {@code training}
      */
-    record Result(Dataset<Row> analyzed, Phrases phrases, Vocabulary vocabulary, double[] idf, TopicCount topics,
-                  Dataset<Row> training, long modelled, TopicModel model, TopicRegistry registry, TopicLineage lineage,
-                  TopicSweep sweep, Dataset<Row> duplicates, Dataset<Row> counted) {
+    record Features(Dataset<Row> analyzed, Phrases phrases, Vocabulary vocabulary, double[] idf, Dataset<Row> duplicates,
+                    Dataset<Row> counted, Dataset<Row> training, long modelled) {
+        /** These features without a vocabulary: nothing counted, nothing to model. */
+        static Features uncounted(Dataset<Row> analyzed, Phrases phrases, Vocabulary vocabulary, Dataset<Row> duplicates) {
+            return new Features(analyzed, phrases, vocabulary, new double[0], duplicates, null, null, 0);
+        }
+    }
+
+    /**
+     * The run's topics.
+     *
+     * @param count how many, and why that many
+     * @param model the topic model under its topics' ids; null when no topics were fitted
+     */
+    record Topics(TopicCount count, TopicModel model, TopicRegistry registry, TopicLineage lineage, TopicSweep sweep) {
+    }
+
+    /** The stage's result: the features, and the topics fitted (or reused) on them. */
+    record Result(Features features, Topics topics) {
     }
 
     private final SparkSession spark;
@@ -69,7 +86,7 @@ final class ModelStage {
      * @param loaded   number of documents
      * @param previous the latest saved model, or null
      */
-    Result run(Dataset<Row> words, long loaded, ModelStore.Saved previous, String source, String runId) {
+    Result run(Dataset<Row> words, long loaded, ModelStore.Saved previous, String source) {
         boolean reuse = config.reuseModel();
         Phrases phrases = reuse ? previous.model().phraseModel() : timer.time("phrases", () -> Phrases.learn(words,
                 config.phraseMinCount(), config.phraseThreshold(), config.maxPhrases()), p -> p.size() + " phrases");
@@ -89,9 +106,8 @@ final class ModelStage {
                 loaded, config.vocabSize(), config.minDocFreq(), config.maxDocFreq()), v -> v.size() + " terms");
         // A corpus of a few articles can leave no term in two documents: then there is nothing to count or model.
         if (vocabulary.size() == 0) {
-            TopicCount none = TopicCount.choose(config.topics(), 0, 0);
-            return new Result(analyzed, phrases, vocabulary, new double[0], none, null, 0, null, TopicRegistry.empty(),
-                    noTopics(source), TopicSweep.none(), duplicates, null);
+            return new Result(Features.uncounted(analyzed, phrases, vocabulary, duplicates),
+                    noTopics(TopicCount.choose(config.topics(), 0, 0), source));
         }
         // Counted once for IDF, LDA's input and doc_topics: the vocabulary lookup of every word is not cheap.
         Dataset<Row> counted = vocabulary.countVectorizer().transform(analyzed.select(DOC_ID, MONTH, TERMS))
@@ -104,6 +120,7 @@ final class ModelStage {
         Dataset<Row> training = LdaInput.trainingSet(counted.join(duplicates.select(DOC_ID), new String[]{DOC_ID}, "left_anti"),
                 partitions);
         long modelled = timer.time("lda-input", training::count, n -> n + " unique stories with vocabulary words");
+        Features features = new Features(analyzed, phrases, vocabulary, idf, duplicates, counted, training, modelled);
         if (reuse) {
             TopicModel saved;
             try {
@@ -112,15 +129,14 @@ final class ModelStage {
                 throw ModelStore.reuseRefused(e);
             }
             int topics = saved == null ? 0 : saved.ids().length;
-            return new Result(analyzed, phrases, vocabulary, idf, previous.model().topics(), training, modelled, saved,
+            return new Result(features, new Topics(previous.model().topics(), saved,
                     previous.model().registry().seenAgain(config.runDate()),
                     new TopicLineage(config.model(), source, previous.model().runId(), topics, 0, 0, config.topicMatchSimilarity()),
-                    TopicSweep.none(), duplicates, counted);
+                    TopicSweep.none()));
         }
         TopicCount requested = TopicCount.choose(config.topics(), modelled, vocabulary.size());
         if (requested.used() == 0) {
-            return new Result(analyzed, phrases, vocabulary, idf, requested, training, modelled, null, TopicRegistry.empty(),
-                    noTopics(source), TopicSweep.none(), duplicates, counted);
+            return new Result(features, noTopics(requested, source));
         }
         TopicModel fitted;
         TopicSweep sweep = TopicSweep.none();
@@ -152,14 +168,15 @@ final class ModelStage {
         }
         TopicCount used = k;
         TopicSweep tried = sweep;
-        return timer.time("topic-ids", () -> withIds(fitted, previous, source, runId, docs, phrases, vocabulary,
-                idf, used, training, modelled, tried, duplicates, counted), r -> r.lineage().matched() + " topics kept their id, "
-                + r.lineage().added() + " new, " + r.lineage().vanished() + " vanished");
+        return new Result(features, timer.time("topic-ids", () -> withIds(fitted, previous, source, vocabulary, used, tried),
+                t -> t.lineage().matched() + " topics kept their id, " + t.lineage().added() + " new, "
+                        + t.lineage().vanished() + " vanished"));
     }
 
-    /** The lineage of a run that fitted no topics. */
-    private TopicLineage noTopics(String source) {
-        return new TopicLineage(config.model(), source, null, 0, 0, 0, config.topicMatchSimilarity());
+    /** The topics of a run that fitted none. */
+    private Topics noTopics(TopicCount count, String source) {
+        return new Topics(count, null, TopicRegistry.empty(),
+                new TopicLineage(config.model(), source, null, 0, 0, 0, config.topicMatchSimilarity()), TopicSweep.none());
     }
 
     private TopicModel fit(Dataset<Row> training, long modelled, int k, Vocabulary vocabulary) {
@@ -178,10 +195,8 @@ final class ModelStage {
     }
 
     /** The refit's topics under the ids of the previous topics they match, or new ones. */
-    private Result withIds(TopicModel fitted, ModelStore.Saved previous, String source, String runId,
-                           Dataset<Row> analyzed, Phrases phrases, Vocabulary vocabulary, double[] idf, TopicCount k,
-                           Dataset<Row> training, long modelled, TopicSweep sweep, Dataset<Row> duplicates,
-                           Dataset<Row> counted) {
+    private Topics withIds(TopicModel fitted, ModelStore.Saved previous, String source, Vocabulary vocabulary,
+                           TopicCount k, TopicSweep sweep) {
         TopicRegistry before = previous == null ? TopicRegistry.empty() : previous.model().registry();
         TopicModel previousTopics = previousTopics(previous);
         Map<Integer, TopicMatching.Match> matches = Map.of();
@@ -196,9 +211,8 @@ final class ModelStage {
         }
         TopicRegistry.Assigned assigned = before.assign(fitted.labels(), matches, config.runDate());
         int vanished = (int) (before.active().size() - matches.size());
-        return new Result(analyzed, phrases, vocabulary, idf, k, training, modelled, fitted.withIds(assigned.ids()),
-                assigned.registry(), new TopicLineage(config.model(), source,
+        return new Topics(k, fitted.withIds(assigned.ids()), assigned.registry(), new TopicLineage(config.model(), source,
                 previous == null ? null : previous.model().runId(), matches.size(), fitted.labels().size() - matches.size(),
-                vanished, config.topicMatchSimilarity()), sweep, duplicates, counted);
+                vanished, config.topicMatchSimilarity()), sweep);
     }
 }

@@ -150,33 +150,35 @@ public final class ThemesPipeline {
 
             ModelStore.Saved previous = config.reuseModel() ? store.required() : store.latest();
             ModelStage.Result fit = new ModelStage(spark, config, timer).run(words, ingested.loaded(), previous,
-                    store.location(), runId);
-            Dataset<Row> analyzedDocs = fit.analyzed();
+                    store.location());
+            ModelStage.Features features = fit.features();
+            ModelStage.Topics topics = fit.topics();
+            Dataset<Row> analyzedDocs = features.analyzed();
             analyzed = analyzedDocs;
-            training = fit.training();
-            counted = fit.counted();
-            Vocabulary vocabulary = fit.vocabulary();
-            Dataset<Row> termsMonthly = DistinctiveTerms.perMonth(spark, analyzedDocs, vocabulary, fit.idf(), config.distinctiveTerms());
-            long modelled = fit.modelled();
-            TopicModel fitted = fit.model();
+            training = features.training();
+            counted = features.counted();
+            Vocabulary vocabulary = features.vocabulary();
+            Dataset<Row> termsMonthly = DistinctiveTerms.perMonth(spark, analyzedDocs, vocabulary, features.idf(), config.distinctiveTerms());
+            long modelled = features.modelled();
+            TopicModel fitted = topics.model();
 
             Dataset<Row> docThemes = ThemeTables.docThemes(analyzedDocs);
             Dataset<Row> docTopics = fitted == null ? null : fitted.docTopics(LdaInput.withWords(counted)).persist(StorageLevel.MEMORY_AND_DISK());
             persistedTopics = docTopics;
             TopicQuality quality = fitted == null ? null : timer.time("topic-quality",
-                    () -> topicQuality(fitted, fit.training(), modelled),
+                    () -> topicQuality(fitted, features.training(), modelled),
                     q -> String.format(java.util.Locale.ROOT, "mean NPMI %.3f, log perplexity %.3f on %d documents",
                             q.meanNpmi(), q.logPerplexity(), q.perplexityDocuments()));
             TopicModel model = fitted == null ? null : timer.time("topic-themes", () -> fitted.scored(
                     quality.npmi().stream().mapToDouble(Double::doubleValue).toArray(),
                     TopicThemes.closest(docTopics, docThemes, fitted.sortedIds())), m -> "closest theme of each topic");
 
-            Dataset<Row> documents = DocumentTables.documents(analyzedDocs, fit.duplicates());
-            long nearDuplicates = fit.duplicates().count();
+            Dataset<Row> documents = DocumentTables.documents(analyzedDocs, features.duplicates());
+            long nearDuplicates = features.duplicates().count();
             TableWriter writer = new TableWriter(out.staging(), out.fileSystem());
             timer.time("write", () -> {
                 writer.writeAll(List.of(
-                        new TableWriter.Table(THEME_MONTHLY, ThemeTables.monthly(docThemes, fit.duplicates()), MONTH, THEME),
+                        new TableWriter.Table(THEME_MONTHLY, ThemeTables.monthly(docThemes, features.duplicates()), MONTH, THEME),
                         new TableWriter.Table(THEME_SOURCE_MONTHLY, ThemeTables.sourceMonthly(docThemes, documents),
                                 MONTH, SOURCE, THEME),
                         new TableWriter.Table(DOC_THEMES, docThemes, DOC_ID, THEME),
@@ -187,19 +189,19 @@ public final class ThemesPipeline {
                                 : TopicTables.empty(spark, TopicTables.DOC_TOPICS), DOC_ID),
                         new TableWriter.Table(TOPIC_MONTHLY, model != null ? model.monthly(spark, docTopics)
                                 : TopicTables.empty(spark, TopicTables.TOPIC_MONTHLY), MONTH, TOPIC),
-                        new TableWriter.Table(TOPIC_REGISTRY, fit.registry().table(spark), TOPIC),
-                        new TableWriter.Table(TOPIC_SWEEP, fit.sweep().table(spark), K),
+                        new TableWriter.Table(TOPIC_REGISTRY, topics.registry().table(spark), TOPIC),
+                        new TableWriter.Table(TOPIC_SWEEP, topics.sweep().table(spark), K),
                         new TableWriter.Table(DOCUMENTS, documents, DOC_ID),
                         new TableWriter.Table(REJECTS, read.rejects(), PATH, RECORD, REASON),
                         new TableWriter.Table(INPUT_FILES, InputFilesTable.of(spark, listing, read.fileCounts()), PATH)));
                 return writer.rowCounts();
             }, counts -> counts.size() + " tables");
 
-            TopicCount k = fit.topics();
-            SavedModel saved = new SavedModel(runId, config.runDate(), fit.phrases().pairs(), vocabulary.terms(),
-                    vocabulary.surfaces(), vocabulary.docFreqs(), fit.idf(), k, modelled,
+            TopicCount k = topics.count();
+            SavedModel saved = new SavedModel(runId, config.runDate(), features.phrases().pairs(), vocabulary.terms(),
+                    vocabulary.surfaces(), vocabulary.docFreqs(), features.idf(), k, modelled,
                     model == null ? 0.0 : model.subsamplingRate(), model == null ? List.of() : model.topicTerms(), quality,
-                    model == null ? List.of() : java.util.Arrays.stream(model.ids()).boxed().toList(), fit.registry());
+                    model == null ? List.of() : java.util.Arrays.stream(model.ids()).boxed().toList(), topics.registry());
             timer.time("state", () -> {
                 CorpusState.writeFull(out, DocumentTables.docTerms(analyzedDocs), saved, model,
                         plan.watermark(runId, config.runDate(), runId, config.runDate(), listing));
@@ -209,7 +211,7 @@ public final class ThemesPipeline {
             List<String> months = List.copyOf(ingested.byMonth().keySet());
             RunMode mode = RunMode.full(plan.fullReason(), plan.changes(), months, runId, config.runDate(), config.refitDays());
             return new StagedRun(ingested, tokens, vocabulary.size(), k, saved.subsamplingRate(), modelled, quality,
-                    fit.lineage(), nearDuplicates, writer.rowCounts(), mode);
+                    topics.lineage(), nearDuplicates, writer.rowCounts(), mode);
         } finally {
             if (persistedTopics != null) {
                 persistedTopics.unpersist();
