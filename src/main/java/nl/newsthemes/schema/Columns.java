@@ -38,10 +38,6 @@ public final class Columns {
     public static final String TFIDF = "tfidf";
     /** The TF-IDF vector scaled to unit length (topics.KMeansStart). */
     public static final String UNIT_TFIDF = "unit_tfidf";
-    /** The k-means cluster of a document (topics.KMeansStart). */
-    public static final String CLUSTER = "cluster";
-    /** Which of several k-means clusterings a cluster belongs to (topics.KMeansStart). */
-    public static final String CLUSTERING = "clustering";
 
     // Tables
     public static final String RANK = "rank";

@@ -5,27 +5,24 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.feature.IDF;
 import org.apache.spark.ml.feature.Normalizer;
+import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.ml.stat.Summarizer;
 import org.apache.spark.mllib.clustering.KMeansModel;
 import org.apache.spark.mllib.clustering.LocalKMeans$;
 import org.apache.spark.mllib.clustering.VectorWithNorm;
 import org.apache.spark.mllib.linalg.Vectors;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
+
+import scala.Tuple2;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
 
-import static nl.newsthemes.schema.Columns.CLUSTER;
-import static nl.newsthemes.schema.Columns.CLUSTERING;
 import static nl.newsthemes.schema.Columns.COUNTS;
 import static nl.newsthemes.schema.Columns.DOC_ID;
 import static nl.newsthemes.schema.Columns.TFIDF;
@@ -33,8 +30,6 @@ import static nl.newsthemes.schema.Columns.UNIT_TFIDF;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.pmod;
-import static org.apache.spark.sql.functions.posexplode;
-import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.xxhash64;
 
 /**
@@ -182,39 +177,77 @@ final class KMeansStart {
     /**
      * One pass over the stories: each story's word counts summed into its closest cluster of every clustering.
      *
+     * <p>Summed as whole numbers in plain arrays, not with MLlib's {@code Summarizer}: its sum is a running mean times
+     * the weight, whose rounding depends on the order of the rows and so on the partitioning, and its buffers carry
+     * every other statistic's arrays too. Whole counts add up exactly in any order, so the start is the same however
+     * the stories are partitioned.
+     *
      * @return per clustering, per cluster, the summed word counts of its documents (null for an empty cluster)
      */
     private static List<Vector[]> countsPerCluster(Dataset<Row> weighted, KMeansModel[] models, int k) {
+        JavaSparkContext context = JavaSparkContext.fromSparkContext(weighted.sparkSession().sparkContext());
         // The centers are dense vectors over the vocabulary: broadcast once rather than shipped with every task. (Dense
         // they stay: a sparse center of thousands of words would make each distance a walk over all of them.)
-        Broadcast<KMeansModel[]> shared = JavaSparkContext.fromSparkContext(weighted.sparkSession().sparkContext())
-                .broadcast(models);
+        Broadcast<KMeansModel[]> shared = context.broadcast(models);
         try {
-            UserDefinedFunction closest = udf((UDF1<Vector, int[]>) unit -> {
-                org.apache.spark.mllib.linalg.Vector point = Vectors.fromML(unit);
-                KMeansModel[] clusterings = shared.value();
-                int[] clusters = new int[clusterings.length];
-                for (int run = 0; run < clusterings.length; run++) {
-                    clusters[run] = clusterings[run].predict(point);
-                }
-                return clusters;
-            }, DataTypes.createArrayType(DataTypes.IntegerType, false));
-            List<Vector[]> sums = new ArrayList<>();
+            int words = models[0].clusterCenters()[0].size();
+            // Each partition sums into a dense array per cluster of every clustering: as few partitions as the cores
+            // that run them, so that few such arrays are made and sent.
+            List<Tuple2<Integer, double[]>> sums = weighted.coalesce(context.defaultParallelism())
+                    .select(UNIT_TFIDF, COUNTS).javaRDD()
+                    .mapPartitionsToPair(stories -> sumPerCluster(stories, shared.value(), k, words))
+                    .reduceByKey(KMeansStart::addInto)
+                    .collect();
+            List<Vector[]> byClustering = new ArrayList<>();
             for (int run = 0; run < models.length; run++) {
-                sums.add(new Vector[k]);
+                byClustering.add(new Vector[k]);
             }
-            // Each partition sums into a dense vector per cluster of every clustering: as few partitions as the cores
-            // that run them. The sums are of whole counts, so they do not depend on the partitioning.
-            int cores = weighted.sparkSession().sparkContext().defaultParallelism();
-            Column closestOfEach = posexplode(closest.apply(col(UNIT_TFIDF))).as(new String[]{CLUSTERING, CLUSTER});
-            for (Row r : weighted.coalesce(cores).select(closestOfEach, col(COUNTS))
-                    .groupBy(CLUSTERING, CLUSTER).agg(Summarizer.sum(col(COUNTS)).as(COUNTS)).collectAsList()) {
-                sums.get(r.getInt(0))[r.getInt(1)] = r.getAs(2);
+            for (Tuple2<Integer, double[]> sum : sums) {
+                Vector counts = org.apache.spark.ml.linalg.Vectors.dense(sum._2()).compressed();
+                byClustering.get(sum._1() / k)[sum._1() % k] = counts;
             }
-            return sums;
+            return byClustering;
         } finally {
             shared.destroy();
         }
+    }
+
+    /** One partition's sums: keyed by clustering x k + cluster, for the clusters that have a story here. */
+    private static Iterator<Tuple2<Integer, double[]>> sumPerCluster(Iterator<Row> stories,
+                                                                                   KMeansModel[] clusterings, int k,
+                                                                                   int words) {
+        double[][] sums = new double[clusterings.length * k][];
+        while (stories.hasNext()) {
+            Row story = stories.next();
+            org.apache.spark.mllib.linalg.Vector point = Vectors.fromML(story.<Vector>getAs(0));
+            SparseVector counts = story.<Vector>getAs(1).toSparse();
+            for (int run = 0; run < clusterings.length; run++) {
+                int key = run * k + clusterings[run].predict(point);
+                if (sums[key] == null) {
+                    sums[key] = new double[words];
+                }
+                double[] sum = sums[key];
+                int[] indices = counts.indices();
+                double[] values = counts.values();
+                for (int i = 0; i < indices.length; i++) {
+                    sum[indices[i]] += values[i];
+                }
+            }
+        }
+        List<Tuple2<Integer, double[]>> partial = new ArrayList<>();
+        for (int key = 0; key < sums.length; key++) {
+            if (sums[key] != null) {
+                partial.add(new Tuple2<>(key, sums[key]));
+            }
+        }
+        return partial.iterator();
+    }
+
+    private static double[] addInto(double[] sum, double[] more) {
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] += more[i];
+        }
+        return sum;
     }
 
     /**
