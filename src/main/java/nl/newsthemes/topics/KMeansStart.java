@@ -97,6 +97,11 @@ final class KMeansStart {
      * @return per topic (at most k, fewer when the documents are fewer or alike), the summed counts of its cluster
      */
     static Vector[] clusterCounts(Dataset<Row> training, int k, long seed, int clusterings) {
+        return clusterCounts(training, k, seed, clusterings, SUM_BYTES_PER_TASK);
+    }
+
+    /** {@link #clusterCounts(Dataset, int, long, int)}, with the bytes of cluster sums a task may hold. */
+    static Vector[] clusterCounts(Dataset<Row> training, int k, long seed, int clusterings, long sumBytesPerTask) {
         Dataset<Row> tfidf = new IDF().setInputCol(COUNTS).setOutputCol(TFIDF).fit(training).transform(training)
                 // A document whose every word is in every document has a TF-IDF of zero, which has no unit length.
                 .filter(LdaInput.NON_ZEROS.apply(col(TFIDF)).gt(0));
@@ -120,7 +125,7 @@ final class KMeansStart {
             KMeansModel[] models = JavaSparkContext.fromSparkContext(weighted.sparkSession().sparkContext())
                     .parallelize(runSeeds, clusterings).cartesian(sample)
                     .map(run -> cluster(run._2(), k, run._1())).collect().toArray(KMeansModel[]::new);
-            return RecurringClusters.agree(countsPerCluster(weighted, models, k), k, SAME_SUBJECT);
+            return RecurringClusters.agree(countsPerCluster(weighted, models, k, sumBytesPerTask), k, SAME_SUBJECT);
         } finally {
             weighted.unpersist();
         }
@@ -175,36 +180,41 @@ final class KMeansStart {
     }
 
     /**
-     * One pass over the stories: each story's word counts summed into its closest cluster of every clustering.
+     * Each story's word counts summed into its closest cluster of every clustering.
      *
      * <p>Summed as whole numbers in plain arrays, not with MLlib's {@code Summarizer}: its sum is a running mean times
      * the weight, whose rounding depends on the order of the rows and so on the partitioning, and its buffers carry
      * every other statistic's arrays too. Whole counts add up exactly in any order, so the start is the same however
-     * the stories are partitioned.
+     * the stories are partitioned. A task holds a dense array per cluster: when the clusterings' clusters over the
+     * vocabulary would take more than {@code sumBytesPerTask}, it takes several passes, a few clusterings each.
      *
      * @return per clustering, per cluster, the summed word counts of its documents (null for an empty cluster)
      */
-    private static List<Vector[]> countsPerCluster(Dataset<Row> weighted, KMeansModel[] models, int k) {
+    private static List<Vector[]> countsPerCluster(Dataset<Row> weighted, KMeansModel[] models, int k,
+                                                   long sumBytesPerTask) {
         JavaSparkContext context = JavaSparkContext.fromSparkContext(weighted.sparkSession().sparkContext());
         // The centers are dense vectors over the vocabulary: broadcast once rather than shipped with every task. (Dense
         // they stay: a sparse center of thousands of words would make each distance a walk over all of them.)
         Broadcast<KMeansModel[]> shared = context.broadcast(models);
         try {
             int words = models[0].clusterCenters()[0].size();
-            // Each partition sums into a dense array per cluster of every clustering: as few partitions as the cores
-            // that run them, so that few such arrays are made and sent.
-            List<Tuple2<Integer, double[]>> sums = weighted.coalesce(context.defaultParallelism())
-                    .select(UNIT_TFIDF, COUNTS).javaRDD()
-                    .mapPartitionsToPair(stories -> sumPerCluster(stories, shared.value(), k, words))
-                    .reduceByKey(KMeansStart::addInto)
-                    .collect();
+            long bytesPerClustering = (long) k * words * Double.BYTES;
+            int perPass = (int) Math.max(1, Math.min(models.length, sumBytesPerTask / bytesPerClustering));
+            // As few partitions as the cores that run them, so that few such arrays are made and sent.
+            JavaRDD<Row> stories = weighted.coalesce(context.defaultParallelism()).select(UNIT_TFIDF, COUNTS).javaRDD();
             List<Vector[]> byClustering = new ArrayList<>();
             for (int run = 0; run < models.length; run++) {
                 byClustering.add(new Vector[k]);
             }
-            for (Tuple2<Integer, double[]> sum : sums) {
-                Vector counts = org.apache.spark.ml.linalg.Vectors.dense(sum._2()).compressed();
-                byClustering.get(sum._1() / k)[sum._1() % k] = counts;
+            for (int first = 0; first < models.length; first += perPass) {
+                int from = first;
+                int to = Math.min(models.length, first + perPass);
+                for (Tuple2<Integer, double[]> sum : stories
+                        .mapPartitionsToPair(part -> sumPerCluster(part, shared.value(), from, to, k, words))
+                        .reduceByKey(KMeansStart::addInto).collect()) {
+                    Vector counts = org.apache.spark.ml.linalg.Vectors.dense(sum._2()).compressed();
+                    byClustering.get(sum._1() / k)[sum._1() % k] = counts;
+                }
             }
             return byClustering;
         } finally {
@@ -212,32 +222,37 @@ final class KMeansStart {
         }
     }
 
-    /** One partition's sums: keyed by clustering x k + cluster, for the clusters that have a story here. */
-    private static Iterator<Tuple2<Integer, double[]>> sumPerCluster(Iterator<Row> stories,
-                                                                                   KMeansModel[] clusterings, int k,
-                                                                                   int words) {
-        double[][] sums = new double[clusterings.length * k][];
+    /** Bytes of cluster sums a task holds at most, where one clustering's fit (see {@link #countsPerCluster}). */
+    static final long SUM_BYTES_PER_TASK = 128L << 20;
+
+    /**
+     * One partition's sums for clusterings {@code from} to {@code to} (exclusive), keyed by clustering x k + cluster,
+     * for the clusters that have a story here.
+     */
+    private static Iterator<Tuple2<Integer, double[]>> sumPerCluster(Iterator<Row> stories, KMeansModel[] clusterings,
+                                                                     int from, int to, int k, int words) {
+        double[][] sums = new double[(to - from) * k][];
         while (stories.hasNext()) {
             Row story = stories.next();
             org.apache.spark.mllib.linalg.Vector point = Vectors.fromML(story.<Vector>getAs(0));
             SparseVector counts = story.<Vector>getAs(1).toSparse();
-            for (int run = 0; run < clusterings.length; run++) {
-                int key = run * k + clusterings[run].predict(point);
-                if (sums[key] == null) {
-                    sums[key] = new double[words];
+            int[] indices = counts.indices();
+            double[] values = counts.values();
+            for (int run = from; run < to; run++) {
+                int slot = (run - from) * k + clusterings[run].predict(point);
+                if (sums[slot] == null) {
+                    sums[slot] = new double[words];
                 }
-                double[] sum = sums[key];
-                int[] indices = counts.indices();
-                double[] values = counts.values();
+                double[] sum = sums[slot];
                 for (int i = 0; i < indices.length; i++) {
                     sum[indices[i]] += values[i];
                 }
             }
         }
         List<Tuple2<Integer, double[]>> partial = new ArrayList<>();
-        for (int key = 0; key < sums.length; key++) {
-            if (sums[key] != null) {
-                partial.add(new Tuple2<>(key, sums[key]));
+        for (int slot = 0; slot < sums.length; slot++) {
+            if (sums[slot] != null) {
+                partial.add(new Tuple2<>(from * k + slot, sums[slot]));
             }
         }
         return partial.iterator();

@@ -39,6 +39,8 @@ class KMeansStartTest extends SparkTestBase {
         Map<String, Double> sanctions = words(20.0, "embargo", "export", "gas", "olie", "rusland", "sancties");
         Map<String, Double> football = words(20.0, "ajax", "doelpunt", "stadion", "trainer", "voetbal", "wedstrijd");
         assertEquals(byTerm.get(0).containsKey("ajax") ? List.of(football, sanctions) : List.of(sanctions, football), byTerm);
+        // Room for no clustering's sums at once: one pass per clustering, and the very same counts.
+        assertEquals(List.of(clusters), List.of(KMeansStart.clusterCounts(training, 2, 7, 3, 1)));
         training.unpersist();
     }
 
