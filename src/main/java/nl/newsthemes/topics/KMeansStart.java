@@ -165,7 +165,9 @@ final class KMeansStart {
         List<Double> weights = new ArrayList<>();
         for (int c = 0; c < sizes.length; c++) {
             if (sizes[c] > 0) {
-                candidates.add(new VectorWithNorm(small.clusterCenters()[c]));
+                // Sparse where the small cluster's words are few, as they mostly are: the second round then walks
+                // their words, not the whole vocabulary, for each distance.
+                candidates.add(new VectorWithNorm(small.clusterCenters()[c].compressed()));
                 weights.add(sizes[c]);
             }
         }
