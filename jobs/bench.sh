@@ -69,7 +69,10 @@ print("on the PATH's Java: bare Spark job %.1f s; the job %.1f s (%.1f s inside 
 print("  stages: " + " ".join("%s=%.1f" % (s["name"], s["seconds"]) for s in manifest["stages"]))
 PY
   # The same on Java 25 with the AOT cache jobs/run-local.sh keeps (a first run records it), where a Java 25 is here.
-  java25="${BENCH_JAVA25_HOME:-$(ls -d /usr/lib/jvm/*-25-* 2>/dev/null | head -n 1 || true)}"
+  # shellcheck source=jobs/java25.sh
+  . "$root/jobs/java25.sh"
+  found="$(newest_java25)"
+  java25="${BENCH_JAVA25_HOME:-${found% *}}"
   if [ -x "$java25/bin/java" ]; then
     bare25=$(seconds bare_job "$java25/bin/java" "$work/bare25-out")
     rm -rf "$root/target/aot"   # so that the first run records the cache
@@ -82,7 +85,7 @@ print("on Java 25 (%s), which jobs/run-local.sh chooses where it is installed: b
       " AOT cache %.1f s, ratio %.2f   (the run that recorded the cache: %.1f s)" % (java, bare, aot, aot / bare, recorded))
 PY
   else
-    echo "no Java 25 at ${java25:-/usr/lib/jvm/*-25-*} (BENCH_JAVA25_HOME names one): the AOT cache not measured"
+    echo "no Java 25.0.3 or later under /usr/lib/jvm (BENCH_JAVA25_HOME names one): the AOT cache not measured"
   fi
   javac -d "$work/warm" -cp "$jar:$(cat "$cp_file")" "$root/jobs/bench/WarmRuns.java"
   # shellcheck disable=SC2086  # BENCH_JAVA_OPTS is a list of options

@@ -15,27 +15,20 @@ if [ -z "$jar" ] || [ ! -f "$classpath" ] || [ -n "$(find "$root/src/main" "$roo
   (cd "$root" && mvn -B -q -Dstyle.color=never -DskipTests package) >&2
   jar="$(ls "$root"/target/news-themes-*.jar | grep -v -- '-cluster.jar' | head -n 1)"
 fi
-java_version() {  # java_version JAVA: its java.version, e.g. 17.0.15 or 25.0.3
-  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.version = //p'
-}
-at_least() {  # at_least VERSION MINIMUM: whether VERSION is MINIMUM or later
-  [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n 1)" = "$2" ]
-}
+# shellcheck source=jobs/java25.sh
+. "$root/jobs/java25.sh"
+newest=""
 if [ -n "${JAVA_HOME:-}" ]; then
   java="$JAVA_HOME/bin/java"
 else
   java=java
-  newest=""
-  for home in /usr/lib/jvm/*-2[5-9]-* /usr/lib/jvm/*-[3-9][0-9]-*; do
-    [ -x "$home/bin/java" ] || continue
-    v="$(java_version "$home/bin/java")"
-    if at_least "$v" 25.0.3 && { [ -z "$newest" ] || ! at_least "$newest" "$v"; }; then
-      java="$home/bin/java"
-      newest="$v"
-    fi
-  done
-  # Said on every run that chose it, so that a run's log tells which Java computed it.
-  [ -z "$newest" ] || echo "run-local: Java $newest from ${java%/bin/java} (JAVA_HOME chooses another)" >&2
+  found="$(newest_java25)"
+  if [ -n "$found" ]; then
+    java="${found% *}/bin/java"
+    newest="${found#* }"
+    # Said on every run that chose it, so that a run's log tells which Java computed it.
+    echo "run-local: Java $newest from ${found% *} (JAVA_HOME chooses another)" >&2
+  fi
 fi
 # Java 25's AOT cache (JEPs 483, 514, 515): the classes the job loads, already parsed and linked, and the profiles of
 # its hot methods, so that a run does not pay for them again. The first run with a new jar records the cache and writes
@@ -69,11 +62,13 @@ case " ${JAVA_OPTS:-} " in *" -XX:+Use"*"GC "*) gc="" ;; esac
 spark_args="$root/jobs/spark-jvm.args"
 if [ "${version%%.*}" -ge 25 ] 2>/dev/null; then
   spark_args="$root/target/spark-jvm-25.args"
-  # Written aside and moved into place, so that a run starting beside this one never reads half a file.
-  mkdir -p "$root/target"
-  tmp="$(mktemp "$spark_args.XXXXXX")"
-  grep -v 'sun.security.action' "$root/jobs/spark-jvm.args" > "$tmp"
-  mv -f "$tmp" "$spark_args"
+  if [ ! "$spark_args" -nt "$root/jobs/spark-jvm.args" ]; then
+    # Written aside and moved into place, so that a run starting beside this one never reads half a file.
+    mkdir -p "$root/target"
+    tmp="$(mktemp "$spark_args.XXXXXX")"
+    grep -v 'sun.security.action' "$root/jobs/spark-jvm.args" > "$tmp"
+    mv -f "$tmp" "$spark_args"
+  fi
   # Quiet: Java 25's warnings on Spark's use of Unsafe and of native code.
   opts+=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
 fi
