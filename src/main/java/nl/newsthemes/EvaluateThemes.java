@@ -6,6 +6,7 @@ import nl.newsthemes.config.ConfigException;
 import nl.newsthemes.config.JobConfig;
 import nl.newsthemes.config.StrictJson;
 import nl.newsthemes.config.ThemeSet;
+import nl.newsthemes.features.Boilerplate;
 import nl.newsthemes.ingest.Corpus;
 import nl.newsthemes.ingest.CorpusReader;
 import nl.newsthemes.ingest.InputListing;
@@ -88,8 +89,12 @@ public final class EvaluateThemes {
                                     Map<String, Map<String, Integer>> labels) {
         Corpus corpus = CorpusReader.read(spark, InputListing.list(config.input(), spark.sparkContext().hadoopConfiguration()),
                 config.maxFileBytes());
+        // The boilerplate is learned from the whole input, as the job learns it, so that the rules see the same text.
+        Boilerplate boilerplate = Boilerplate.learn(corpus.articles(), config.boilerplateMinArticles(),
+                config.boilerplateMinShare());
         Dataset<Row> labelled = corpus.articles().filter(col(DOC_ID).isin(labels.keySet().toArray()));
-        Dataset<Row> analyzed = AnalyzeDocuments.apply(labelled, matcher, Stopwords.defaults(), config.minTokenLength());
+        Dataset<Row> analyzed = AnalyzeDocuments.apply(labelled, boilerplate, matcher, Stopwords.defaults(),
+                config.minTokenLength());
         List<Row> rows = ThemeTables.docThemes(analyzed).join(analyzed.select(DOC_ID, TITLE), DOC_ID).collectAsList();
         corpus.cached().unpersist();
         Set<String> found = new TreeSet<>();

@@ -4,6 +4,7 @@ import nl.newsthemes.analysis.AnalyzeDocuments;
 import nl.newsthemes.analysis.DocumentTables;
 import nl.newsthemes.config.JobConfig;
 import nl.newsthemes.config.ThemeSet;
+import nl.newsthemes.features.Boilerplate;
 import nl.newsthemes.features.DistinctiveTerms;
 import nl.newsthemes.features.Vocabulary;
 import nl.newsthemes.ingest.Corpus;
@@ -104,7 +105,7 @@ public final class ThemesPipeline {
             RunSummary summary = new RunSummary(runId, started, Instant.now(), config, themes, listing,
                     staged.ingested(), staged.contentWords(), staged.vocabularySize(), staged.topics(),
                     staged.subsamplingRate(), staged.modelledDocuments(), staged.topicQuality(), staged.lineage(),
-                    staged.nearDuplicates(),
+                    staged.nearDuplicates(), staged.boilerplate(),
                     staged.tableRows(), timer.stages(),
                     out.target().toString(), staged.mode(), gate);
             if (!gate.passed()) {
@@ -142,11 +143,18 @@ public final class ThemesPipeline {
             Ingested ingested = timer.time("count", () -> Ingested.count(read),
                     i -> i.loaded() + " articles, " + i.rejected() + " rejects");
 
-            Dataset<Row> words = AnalyzeDocuments.apply(read.articles(), matcher, Stopwords.defaults(),
+            Boilerplate boilerplate = timer.time("boilerplate", () -> Boilerplate.learn(read.articles(),
+                    config.boilerplateMinArticles(), config.boilerplateMinShare()),
+                    b -> b.size() + " sentences that many articles of their source repeat");
+            Dataset<Row> words = AnalyzeDocuments.apply(read.articles(), boilerplate, matcher, Stopwords.defaults(),
                     config.minTokenLength()).persist(StorageLevel.MEMORY_AND_DISK());
             analyzed = words;
-            long tokens = timer.time("text", () -> words.agg(coalesce(sum(TOKENS), lit(0L))).first().getLong(0),
-                    t -> t + " content words");
+            Row sums = timer.time("text", () -> words.agg(coalesce(sum(TOKENS), lit(0L)),
+                    coalesce(sum(BOILERPLATE_SENTENCES), lit(0L)), count(when(col(BOILERPLATE_SENTENCES).gt(0), true))).first(),
+                    r -> r.getLong(0) + " content words; " + r.getLong(1) + " boilerplate sentences taken out of "
+                            + r.getLong(2) + " articles");
+            long tokens = sums.getLong(0);
+            Boilerplate.Removal removal = new Boilerplate.Removal(boilerplate, sums.getLong(1), sums.getLong(2));
 
             ModelStore.Saved previous = config.reuseModel() ? store.required() : store.latest();
             ModelStage.Result fit = new ModelStage(spark, config, timer).run(words, ingested.loaded(), previous,
@@ -201,7 +209,8 @@ public final class ThemesPipeline {
             SavedModel saved = new SavedModel(runId, config.runDate(), features.phrases().pairs(), vocabulary.terms(),
                     vocabulary.surfaces(), vocabulary.docFreqs(), features.idf(), k, modelled,
                     model == null ? 0.0 : model.subsamplingRate(), model == null ? List.of() : model.topicTerms(), quality,
-                    model == null ? List.of() : java.util.Arrays.stream(model.ids()).boxed().toList(), topics.registry());
+                    model == null ? List.of() : java.util.Arrays.stream(model.ids()).boxed().toList(), topics.registry(),
+                    boilerplate);
             timer.time("state", () -> {
                 CorpusState.writeFull(out, DocumentTables.docTerms(analyzedDocs), saved, model,
                         plan.watermark(runId, config.runDate(), runId, config.runDate(), listing));
@@ -211,7 +220,7 @@ public final class ThemesPipeline {
             List<String> months = List.copyOf(ingested.byMonth().keySet());
             RunMode mode = RunMode.full(plan.fullReason(), plan.changes(), months, runId, config.runDate(), config.refitDays());
             return new StagedRun(ingested, tokens, vocabulary.size(), k, saved.subsamplingRate(), modelled, quality,
-                    topics.lineage(), nearDuplicates, writer.rowCounts(), mode);
+                    topics.lineage(), nearDuplicates, removal, writer.rowCounts(), mode);
         } finally {
             if (persistedTopics != null) {
                 persistedTopics.unpersist();

@@ -90,14 +90,16 @@ class SampleJobTest extends SparkTestBase {
 
     @Test
     void documentsAndAccounting() throws IOException {
-        List<List<Object>> docs = values(table("documents").orderBy(PATH).select(DOC_ID, MONTH, DATE, TITLE, DUPLICATE_OF));
-        // Five different stories: none is a near-copy of another.
+        List<List<Object>> docs = values(table("documents").orderBy(PATH).select(DOC_ID, MONTH, DATE, TITLE,
+                BOILERPLATE_SENTENCES, DUPLICATE_OF));
+        // Five different stories: none is a near-copy of another, and five articles have no boilerplate (it takes
+        // twenty articles of a source to repeat a sentence).
         assertEquals(List.of(
-                Arrays.asList("578ef146903e563a", "2022-01", "2022-01", null, null),
-                Arrays.asList("44c21f19dce00bbe", "2022-01", "2022-01", null, null),
-                Arrays.asList("af53009ea800db80", "2022-01", "2022-01", null, null),
-                Arrays.asList("d0f59cb76fdf910e", "2021-12", "2021-12", null, null),
-                Arrays.asList("cd84d37e1e4e22a8", "2021-12", "2021-12", null, null)), docs);
+                Arrays.asList("578ef146903e563a", "2022-01", "2022-01", null, 0, null),
+                Arrays.asList("44c21f19dce00bbe", "2022-01", "2022-01", null, 0, null),
+                Arrays.asList("af53009ea800db80", "2022-01", "2022-01", null, 0, null),
+                Arrays.asList("d0f59cb76fdf910e", "2021-12", "2021-12", null, 0, null),
+                Arrays.asList("cd84d37e1e4e22a8", "2021-12", "2021-12", null, 0, null)), docs);
         assertEquals(0, table("theme_monthly").filter(col(STORIES).notEqual(col(ARTICLES))
                 .or(col(THEME_STORIES).notEqual(col(THEME_ARTICLES)))).count());
         assertEquals(0, table("rejects").count());
@@ -112,6 +114,10 @@ class SampleJobTest extends SparkTestBase {
         assertEquals(0, manifest.at("/counts/rejected").asInt());
         assertEquals(2, manifest.at("/counts/articles_by_month/2021-12").asInt());
         assertEquals(3, manifest.at("/counts/articles_by_month/2022-01").asInt());
+        assertEquals(20, manifest.at("/boilerplate/min_articles").asInt());
+        assertEquals(0, manifest.at("/boilerplate/sentences").asInt());
+        assertEquals(0, manifest.at("/boilerplate/removed_sentences").asInt());
+        assertEquals(0, manifest.at("/boilerplate/most_frequent").size());
         assertEquals(10, manifest.at("/topics/requested").asInt());
         assertEquals(2, manifest.at("/topics/used").asInt());
         assertEquals("reduced from 10: 5 documents support 2 topics (at least 5 documents a topic)",

@@ -1,5 +1,7 @@
 package nl.newsthemes.analysis;
 
+import nl.newsthemes.features.Boilerplate;
+import nl.newsthemes.text.Sentences;
 import nl.newsthemes.text.TextAnalyzer;
 import nl.newsthemes.text.TextNormalizer;
 import nl.newsthemes.text.Token;
@@ -17,6 +19,7 @@ import org.apache.spark.sql.types.StructType;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static nl.newsthemes.schema.Columns.*;
@@ -24,12 +27,14 @@ import static nl.newsthemes.schema.Columns.*;
 /**
  * The text stage: each article's title and text are normalized and split into words once, and that one analysis
  * feeds both the features (content stems and their surface words) and the theme rules (which need every word, with
- * offsets for evidence). Reading 70 million characters twice would cost more than any other stage. It has a package
+ * offsets for evidence). The source's boilerplate sentences are cut out of the text first, so that neither the
+ * features nor the evidence ever see one. Reading 70 million characters twice would cost more than any other stage. It has a package
  * of its own, above {@code text} and {@code themes}, so that those two depend one way (themes on text).
  *
  * <p>In: doc_id, date, month, source, title, text, url, path, position. Out: doc_id, date, month, source, title, url, path,
  * position,
- * {@code tokens} (number of content words), {@code terms}, {@code words}, {@code themes} (one struct per theme).
+ * {@code tokens} (number of content words), {@code boilerplate_sentences}, {@code terms}, {@code words},
+ * {@code themes} (one struct per theme).
  */
 public final class AnalyzeDocuments {
     public static final StructType THEME_HIT = new StructType()
@@ -49,6 +54,7 @@ public final class AnalyzeDocuments {
             .add(PATH, DataTypes.StringType)
             .add(POSITION, DataTypes.LongType, false)
             .add(TOKENS, DataTypes.IntegerType, false)
+            .add(BOILERPLATE_SENTENCES, DataTypes.IntegerType, false)
             .add(TERMS, new ArrayType(DataTypes.StringType, false), false)
             .add(WORDS, new ArrayType(DataTypes.StringType, false), false)
             .add(THEMES, new ArrayType(THEME_HIT, false), false);
@@ -56,10 +62,10 @@ public final class AnalyzeDocuments {
     private AnalyzeDocuments() {
     }
 
-    public static Dataset<Row> apply(Dataset<Row> articles, ThemeMatcher matcher, Set<String> stopwords,
-                                     int minTokenLength) {
+    public static Dataset<Row> apply(Dataset<Row> articles, Boilerplate boilerplate, ThemeMatcher matcher,
+                                     Set<String> stopwords, int minTokenLength) {
         Dataset<Row> input = articles.select(DOC_ID, DATE, MONTH, SOURCE, TITLE, TEXT, URL, PATH, POSITION);
-        return input.mapPartitions(new Analyze(matcher, stopwords, minTokenLength), Encoders.row(SCHEMA));
+        return input.mapPartitions(new Analyze(boilerplate, matcher, stopwords, minTokenLength), Encoders.row(SCHEMA));
     }
 
     /** The article as analyzed: the title, a blank line, the text (what evidence snippets quote from). */
@@ -68,11 +74,13 @@ public final class AnalyzeDocuments {
         return TextNormalizer.normalize(title == null || title.isBlank() ? body : title.strip() + "\n\n" + body);
     }
 
-    private record Analyze(ThemeMatcher matcher, Set<String> stopwords, int minTokenLength)
+    private record Analyze(Boilerplate boilerplate, ThemeMatcher matcher, Set<String> stopwords, int minTokenLength)
             implements MapPartitionsFunction<Row, Row> {
         @Override
         public Iterator<Row> call(Iterator<Row> rows) {
             TextAnalyzer analyzer = new TextAnalyzer(stopwords, minTokenLength);
+            Map<String, Set<String>> bySource = boilerplate.bySource();
+            Sentences sentences = new Sentences();
             return new Iterator<>() {
                 @Override
                 public boolean hasNext() {
@@ -81,13 +89,14 @@ public final class AnalyzeDocuments {
 
                 @Override
                 public Row next() {
-                    return analyze(rows.next(), analyzer);
+                    return analyze(rows.next(), analyzer, bySource, sentences);
                 }
             };
         }
 
-        private Row analyze(Row article, TextAnalyzer analyzer) {
-            String text = fullText(article.getAs(TITLE), article.getAs(TEXT));
+        private Row analyze(Row article, TextAnalyzer analyzer, Map<String, Set<String>> bySource, Sentences sentences) {
+            Boilerplate.Stripped body = Boilerplate.strip(article.getAs(TEXT), article.getAs(SOURCE), bySource, sentences);
+            String text = fullText(article.getAs(TITLE), body.text());
             List<Token> tokens = analyzer.tokens(text);
             List<String> terms = new ArrayList<>();
             List<String> words = new ArrayList<>();
@@ -104,7 +113,7 @@ public final class AnalyzeDocuments {
             }
             return RowFactory.create(article.getAs(DOC_ID), article.getAs(DATE), article.getAs(MONTH),
                     article.getAs(SOURCE), article.getAs(TITLE), article.getAs(URL), article.getAs(PATH),
-                    article.<Long>getAs(POSITION), terms.size(), terms.toArray(String[]::new),
+                    article.<Long>getAs(POSITION), terms.size(), body.removed(), terms.toArray(String[]::new),
                     words.toArray(String[]::new), themes.toArray());
         }
     }

@@ -17,13 +17,13 @@ public final class DocumentTables {
 
     /** The {@code documents} columns that come from the article alone. */
     public static Dataset<Row> documentRows(Dataset<Row> analyzed) {
-        return analyzed.select(DOC_ID, MONTH, DATE, SOURCE, TITLE, URL, PATH, TOKENS);
+        return analyzed.select(DOC_ID, MONTH, DATE, SOURCE, TITLE, URL, PATH, TOKENS, BOILERPLATE_SENTENCES);
     }
 
     /** {@link #documentRows} with {@code duplicate_of}. */
     public static Dataset<Row> withDuplicates(Dataset<Row> documentRows, Dataset<Row> duplicates) {
         return documentRows.join(duplicates.select(DOC_ID, DUPLICATE_OF), new String[]{DOC_ID}, "left")
-                .select(DOC_ID, MONTH, DATE, SOURCE, TITLE, URL, PATH, TOKENS, DUPLICATE_OF);
+                .select(DOC_ID, MONTH, DATE, SOURCE, TITLE, URL, PATH, TOKENS, BOILERPLATE_SENTENCES, DUPLICATE_OF);
     }
 
     /** What incremental runs keep of each document: its key, where it came from, its date and its terms. */

@@ -63,6 +63,10 @@ import java.util.List;
  * @param topicSweep         the numbers of topics {@code topicsAuto} tries
  * @param topicMatchSimilarity a refit's topic keeps the id of the previous topic it matches when the cosine
  *                           similarity of their term distributions is at least this; otherwise it is a new topic
+ * @param boilerplateMinArticles a sentence that at least this many articles of a source have, verbatim, is that
+ *                           source's boilerplate and is taken out before analysis (see features.Boilerplate); 0 keeps
+ *                           every sentence
+ * @param boilerplateMinShare and at least this share of the source's articles
  */
 public record JobConfig(
         List<String> input,
@@ -99,7 +103,9 @@ public record JobConfig(
         Double topicTermRelevance,
         Boolean ldaOptimizeAlpha,
         String ldaStart,
-        Integer ldaStartClusterings) {
+        Integer ldaStartClusterings,
+        Integer boilerplateMinArticles,
+        Double boilerplateMinShare) {
 
     public static final String REFIT = "refit";
     public static final String REUSE = "reuse";
@@ -144,7 +150,22 @@ public record JobConfig(
                 : KMEANS_START.equals(ldaStart) ? KMEANS_START_LEARNING_OFFSET : RANDOM_START_LEARNING_OFFSET;
         ldaStartClusterings = ldaStartClusterings == null ? DEFAULT_LDA_START_CLUSTERINGS : ldaStartClusterings;
         topicSweep = topicSweep == null ? DEFAULT_TOPIC_SWEEP : List.copyOf(topicSweep);
+        boilerplateMinArticles = boilerplateMinArticles == null ? DEFAULT_BOILERPLATE_MIN_ARTICLES : boilerplateMinArticles;
+        boilerplateMinShare = boilerplateMinShare == null ? DEFAULT_BOILERPLATE_MIN_SHARE : boilerplateMinShare;
     }
+
+    /**
+     * On nl-news-2022 every sentence that this many articles of one source share is a newspaper's own line
+     * (newsletters, column introductions, contact addresses), while the sentences of news that its articles repeat
+     * stay far below it (README's "What it does to the text" has the measurement).
+     */
+    public static final int DEFAULT_BOILERPLATE_MIN_ARTICLES = 20;
+
+    /**
+     * One article in five hundred: in a corpus of millions, a sentence of news that returns now and then is not taken
+     * for boilerplate, while the lines a newspaper adds under a kind of article keep their share.
+     */
+    public static final double DEFAULT_BOILERPLATE_MIN_SHARE = 0.002;
 
     /** The numbers of topics {@code --topics auto} tries by default. */
     public static final List<Integer> DEFAULT_TOPIC_SWEEP = List.of(5, 10, 15, 20, 25, 30);
@@ -238,6 +259,10 @@ public record JobConfig(
         ConfigException.check(modelDir == null || !modelDir.isBlank(), "model_dir (--model-dir) is empty: give a folder or leave it out");
         ConfigException.check(topicMatchSimilarity > 0 && topicMatchSimilarity <= 1,
                 "topic_match_similarity must be a cosine similarity above 0 and at most 1, got %s", topicMatchSimilarity);
+        ConfigException.check(boilerplateMinArticles == 0 || boilerplateMinArticles >= 2 && boilerplateMinArticles <= 1_000_000_000,
+                "boilerplate_min_articles must be 0 (keep every sentence) or from 2 to 1000000000 articles, got %d", boilerplateMinArticles);
+        ConfigException.check(boilerplateMinShare >= 0 && boilerplateMinShare <= 1,
+                "boilerplate_min_share must be a share of a source's articles from 0 to 1, got %s", boilerplateMinShare);
         ConfigException.check(master == null || !master.isBlank(), "master is empty: give --master a Spark master URL such as local[*] or spark://host:7077");
         return this;
     }

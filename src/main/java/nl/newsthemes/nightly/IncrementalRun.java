@@ -3,6 +3,7 @@ package nl.newsthemes.nightly;
 import nl.newsthemes.analysis.AnalyzeDocuments;
 import nl.newsthemes.analysis.DocumentTables;
 import nl.newsthemes.config.JobConfig;
+import nl.newsthemes.features.Boilerplate;
 import nl.newsthemes.features.DistinctiveTerms;
 import nl.newsthemes.features.NearDuplicates;
 import nl.newsthemes.features.Vocabulary;
@@ -109,9 +110,10 @@ public final class IncrementalRun {
         Corpus read = timer.time("ingest", () -> CorpusReader.read(spark, new InputListing(toRead, List.of()),
                 config.maxFileBytes(), retained), c -> toRead.size() + " files to read");
         persisted.add(read.cached());
-        // The new documents get the saved model's phrases, so their terms are those the vocabulary was built from.
-        Dataset<Row> analyzed = keep(plan.model().phraseModel().apply(AnalyzeDocuments.apply(read.articles(), matcher,
-                Stopwords.defaults(), config.minTokenLength())));
+        // The new documents lose the saved model's boilerplate and get its phrases, so that their terms are those the
+        // vocabulary was built from.
+        Dataset<Row> analyzed = keep(plan.model().phraseModel().apply(AnalyzeDocuments.apply(read.articles(),
+                plan.model().boilerplate(), matcher, Stopwords.defaults(), config.minTokenLength())));
         long added = timer.time("text", analyzed::count, n -> n + " articles read and analyzed");
 
         // Documents that leave: those of changed and removed files, and earlier ones that are now duplicates.
@@ -137,7 +139,10 @@ public final class IncrementalRun {
                 .write(fs, CorpusState.folder(out.staging()));
         Dataset<Row> documents = staged(DOCUMENTS);
         Ingested ingested = Ingested.count(documents, staged(REJECTS));
-        long contentWords = documents.agg(coalesce(sum(TOKENS), lit(0L))).first().getLong(0);
+        Row sums = documents.agg(coalesce(sum(TOKENS), lit(0L)), coalesce(sum(BOILERPLATE_SENTENCES), lit(0L)),
+                count(when(col(BOILERPLATE_SENTENCES).gt(0), true))).first();
+        long contentWords = sums.getLong(0);
+        Boilerplate.Removal boilerplate = new Boilerplate.Removal(model.boilerplate(), sums.getLong(1), sums.getLong(2));
         RunMode mode = new RunMode(true, String.format(Locale.ROOT,
                 "added to run %s: %d files added, %d changed, %d removed, %d read again; %d articles read",
                 plan.previous().runId(), changes.added().size(), changes.changed().size(), changes.removed().size(),
@@ -145,7 +150,7 @@ public final class IncrementalRun {
                 plan.previous().modelRunDate(), config.refitDays());
         return new StagedRun(ingested, contentWords, model.terms().size(), model.topics(), model.subsamplingRate(),
                 model.modelledDocuments(), model.quality(), null,
-                staged(DOCUMENTS).filter(col(DUPLICATE_OF).isNotNull()).count(), writer.rowCounts(), mode);
+                staged(DOCUMENTS).filter(col(DUPLICATE_OF).isNotNull()).count(), boilerplate, writer.rowCounts(), mode);
     }
 
     /** Recomputes every month-partitioned table for the touched months. */

@@ -1,5 +1,6 @@
 package nl.newsthemes.nightly;
 
+import nl.newsthemes.features.Boilerplate;
 import nl.newsthemes.features.Phrases;
 import nl.newsthemes.features.Vocabulary;
 import nl.newsthemes.topics.TopicCount;
@@ -31,14 +32,20 @@ import java.util.List;
  * @param quality           the topics' coherence and perplexity as fitted (null when no topics were fitted)
  * @param topicIds          the id of each topic position of the LDA model (see topics.TopicRegistry)
  * @param registry          every topic the output's models have had
+ * @param boilerplate       the sentences taken out of each source's articles before analysis (none in a model saved
+ *                          before there was such a list)
  */
 public record SavedModel(String runId, String runDate, List<String> phrases, List<String> terms, List<String> surfaces,
                          List<Long> docFreqs, double[] idf, TopicCount topics, long modelledDocuments,
                          double subsamplingRate, List<TopicModel.TopicTerm> topicTerms, TopicQuality quality,
-                         List<Integer> topicIds, TopicRegistry registry) {
+                         List<Integer> topicIds, TopicRegistry registry, Boilerplate boilerplate) {
     static final String FOLDER = "model";
     static final String FILE = "model.json";
     static final String LDA = "lda";
+
+    public SavedModel {
+        boilerplate = boilerplate == null ? Boilerplate.none() : boilerplate;
+    }
 
     public Phrases phraseModel() {
         return new Phrases(phrases);

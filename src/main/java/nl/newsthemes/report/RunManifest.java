@@ -27,6 +27,8 @@ import java.util.TreeMap;
  */
 public final class RunManifest {
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    /** Boilerplate sentences the manifest lists, the most widespread first; the saved model keeps them all. */
+    private static final int BOILERPLATE_LISTED = 20;
 
     private RunManifest() {
     }
@@ -83,6 +85,16 @@ public final class RunManifest {
         counts.set("articles_by_month", JSON.valueToTree(run.ingested().byMonth()));
         counts.put("content_words", run.contentWords());
         counts.put("near_duplicates", run.nearDuplicates());
+
+        ObjectNode boilerplate = root.putObject("boilerplate");
+        boilerplate.put("min_articles", run.config().boilerplateMinArticles());
+        boilerplate.put("min_share", run.config().boilerplateMinShare());
+        boilerplate.put("sentences", run.boilerplate().learned().size());
+        boilerplate.put("removed_sentences", run.boilerplate().sentences());
+        boilerplate.put("articles_with_removed_sentences", run.boilerplate().articles());
+        var frequent = boilerplate.putArray("most_frequent");
+        run.boilerplate().learned().sentences().stream().limit(BOILERPLATE_LISTED).forEach(s -> frequent.addObject()
+                .put("source", s.source()).put("sentence", s.sentence()).put("articles", s.articles()));
 
         ObjectNode vocabulary = root.putObject("vocabulary");
         vocabulary.put("size", run.vocabularySize());

@@ -2,6 +2,7 @@ package nl.newsthemes.report;
 
 import nl.newsthemes.config.JobConfig;
 import nl.newsthemes.config.ThemeSet;
+import nl.newsthemes.features.Boilerplate;
 import nl.newsthemes.ingest.Ingested;
 import nl.newsthemes.ingest.InputListing;
 import nl.newsthemes.nightly.QualityGate;
@@ -23,6 +24,7 @@ import java.util.Map;
  * @param gate         the quality gate's checks
  * @param topicQuality the topics' coherence and perplexity (null when no topics were fitted)
  * @param nearDuplicates articles that are a near-copy of an earlier one (see features.NearDuplicates)
+ * @param boilerplate  the sentences taken out of the text as boilerplate (see features.Boilerplate)
  * @param topicLineage where the topics come from (null for an incremental run, which keeps the last full run's)
  */
 public record RunSummary(
@@ -41,6 +43,7 @@ public record RunSummary(
         TopicQuality topicQuality,
         TopicLineage topicLineage,
         long nearDuplicates,
+        Boilerplate.Removal boilerplate,
         Map<String, Long> tableRows,
         List<StageTimer.Stage> stages,
         String outputFolder,
@@ -49,7 +52,7 @@ public record RunSummary(
 
     public RunSummary finishedNow(List<StageTimer.Stage> allStages) {
         return new RunSummary(runId, startedAt, Instant.now(), config, themes, listing, ingested, contentWords,
-                vocabularySize, topics, ldaSubsamplingRate, modelledDocuments, topicQuality, topicLineage, nearDuplicates, tableRows, allStages,
+                vocabularySize, topics, ldaSubsamplingRate, modelledDocuments, topicQuality, topicLineage, nearDuplicates, boilerplate, tableRows, allStages,
                 outputFolder, mode, gate);
     }
 

@@ -18,6 +18,8 @@ public final class Columns {
     public static final String URL = "url";
     public static final String PATH = "path";
     public static final String TOKENS = "tokens";
+    /** Sentences taken out of an article's text as its source's boilerplate (see features.Boilerplate). */
+    public static final String BOILERPLATE_SENTENCES = "boilerplate_sentences";
     /** The earliest article a document is a near-copy of (see features.NearDuplicates); null for a first telling. */
     public static final String DUPLICATE_OF = "duplicate_of";
     /** Which record of a file a reject is: its id, else the start of its text. */

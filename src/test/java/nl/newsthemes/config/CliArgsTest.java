@@ -111,6 +111,12 @@ class CliArgsTest {
         Files.writeString(config, "{\"lda_start_clusterings\": 0}");
         assertEquals("lda_start_clusterings must be from 1 (a single k-means clustering) to 20, got 0",
                 refused("--config", config.toString()));
+        Files.writeString(config, "{\"boilerplate_min_articles\": 1}");
+        assertEquals("boilerplate_min_articles must be 0 (keep every sentence) or from 2 to 1000000000 articles, got 1",
+                refused("--config", config.toString()));
+        Files.writeString(config, "{\"boilerplate_min_share\": -0.1}");
+        assertEquals("boilerplate_min_share must be a share of a source's articles from 0 to 1, got -0.1",
+                refused("--config", config.toString()));
     }
 
     /** --help lists every exit code the job has, each once, in order. */

@@ -117,6 +117,59 @@ class IncrementalRunTest extends SparkTestBase {
                 + "refit_days is 7", third.fullReason());
     }
 
+    /**
+     * The boilerplate is part of the corpus-wide model: a full run learns it, and a night that adds an article takes
+     * the same sentences out of it, so that a newspaper's promotion of its newsletter on sanctions does not make an
+     * article on the weather one about sanctions. Another source's articles keep the same sentence.
+     */
+    @Test
+    void anIncrementalNightTakesOutTheBoilerplateOfTheLastFullRun() throws IOException {
+        String promo = "Lees elke dag onze nieuwsbrief over de sancties tegen Rusland.";
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Path out = dir.resolve("out");
+        Path config = dir.resolve("job.json");
+        Files.writeString(config, "{\"boilerplate_min_articles\": 3, \"boilerplate_min_share\": 0, " + OneClustering.SETTING + "}");
+        List<ObjectNode> night1 = new ArrayList<>();
+        String[] stories = {"De gemeenteraad van Utrecht besluit over nieuwe fietspaden in het centrum van de stad.",
+                "Het Rijksmuseum opent een tentoonstelling over schilders uit de Gouden Eeuw en hun werkplaatsen.",
+                "Boeren in Friesland klagen over de droogte die hun oogst van aardappelen en uien bedreigt.",
+                "De Nederlandse voetballers winnen hun oefenwedstrijd tegen Belgie na een doelpunt in de laatste minuut."};
+        for (int i = 0; i < stories.length; i++) {
+            night1.add(article("k" + i, "2022-07-0" + (i + 1), "krant", stories[i] + " " + promo));
+        }
+        night1.add(article("o1", "2022-07-05", "omroep", "Het kabinet bespreekt de begroting. " + promo));
+        write(in.resolve("a.jsonl"), night1);
+        String[] incremental = {"--input", in.toString(), "--output", out.toString(), "--incremental", "--run-date",
+                "2026-11-20", "--config", config.toString()};
+        assertEquals(ExitCode.DONE, ThemesJob.run(incremental));
+        assertEquals(List.of("krant", promo, 4), List.of(manifest(out).at("/boilerplate/most_frequent/0/source").asText(),
+                manifest(out).at("/boilerplate/most_frequent/0/sentence").asText(),
+                manifest(out).at("/boilerplate/most_frequent/0/articles").asInt()));
+
+        write(in.resolve("b.jsonl"), List.of(
+                article("k9", "2022-08-01", "krant", "Het weer in Amsterdam blijft deze week zonnig en warm. " + promo)));
+        incremental[6] = "2026-11-21";
+        assertEquals(ExitCode.DONE, ThemesJob.run(incremental));
+        JsonNode second = manifest(out);
+        assertEquals("incremental", second.at("/run_mode/mode").asText());
+        assertEquals(1, second.at("/boilerplate/sentences").asInt());
+        assertEquals(5, second.at("/boilerplate/removed_sentences").asInt());
+        assertEquals(List.of(List.of("k0", 1), List.of("k9", 1), List.of("o1", 0)), values(spark.read()
+                .parquet(out.resolve("documents").toString()).filter("doc_id in ('k0', 'k9', 'o1')")
+                .select("doc_id", "boilerplate_sentences").orderBy("doc_id")));
+        assertEquals(List.of(List.of("k9", false, List.of()), List.of("o1", true, List.of("Het kabinet bespreekt de "
+                        + "begroting. Lees elke dag onze nieuwsbrief over de sancties tegen Rusland."))),
+                values(spark.read().parquet(out.resolve("doc_themes").toString())
+                        .filter("theme = 'sanctions' and doc_id in ('k9', 'o1')")
+                        .select("doc_id", "matched", "evidence").orderBy("doc_id")));
+    }
+
+    private static ObjectNode article(String id, String date, String source, String text) {
+        ObjectNode a = JSON.createObjectNode();
+        a.put("id", id).put("date", date).put("title", "").put("text", text).put("source", source);
+        return a;
+    }
+
     /** What a night with {@code runDate} would do with the published run in {@code out}, decided as the job does. */
     private static NightlyPlan plan(Path in, Path out, String runDate) {
         JobConfig config = CliArgs.parse(List.of(args(in, out, runDate))).config();

@@ -1,0 +1,89 @@
+package nl.newsthemes.features;
+
+import nl.newsthemes.SparkTestBase;
+import nl.newsthemes.text.Sentences;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static nl.newsthemes.schema.Columns.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class BoilerplateTest extends SparkTestBase {
+    private static final StructType ARTICLES = new StructType()
+            .add(DOC_ID, DataTypes.StringType, false)
+            .add(SOURCE, DataTypes.StringType)
+            .add(TEXT, DataTypes.StringType);
+    private static final String PROMO = "Wat moet je deze week zien, horen of luisteren?";
+
+    /**
+     * nrc: 30 articles, 25 of them end with the promotion (one of those twice, one with a double space in it), 20
+     * with "Lees ook:" on a line of its own; parool: 10 articles that all have "Reageren?"; 3 articles without a
+     * source, all with the promotion.
+     */
+    private static Dataset<Row> corpus() {
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            StringBuilder text = new StringBuilder("Nieuws nummer " + i + " over de sancties.");
+            if (i < 25) {
+                text.append(i == 3 ? " Wat moet je deze  week zien, horen of luisteren?" : " " + PROMO);
+            }
+            if (i == 4) {
+                text.append(" ").append(PROMO);
+            }
+            if (i < 20) {
+                text.append("\nLees ook:");
+            }
+            rows.add(RowFactory.create("nrc-" + i, "nrc", text.toString()));
+        }
+        for (int i = 0; i < 10; i++) {
+            rows.add(RowFactory.create("parool-" + i, "parool", "Bericht " + i + ". Reageren?"));
+        }
+        for (int i = 0; i < 3; i++) {
+            rows.add(RowFactory.create("none-" + i, null, "Los " + i + ". " + PROMO));
+        }
+        rows.add(RowFactory.create("empty", "nrc", null));
+        return spark.createDataFrame(rows, ARTICLES);
+    }
+
+    @Test
+    void learnsTheSentencesThatManyArticlesOfASourceShare() {
+        assertEquals(List.of(new Boilerplate.Repeated("nrc", PROMO, 25), new Boilerplate.Repeated("nrc", "Lees ook:", 20)),
+                Boilerplate.learn(corpus(), 20, 0.0).sentences());
+        // Ten articles are enough for parool's line, and the three without a source count as one source, "".
+        assertEquals(List.of(new Boilerplate.Repeated("nrc", PROMO, 25), new Boilerplate.Repeated("nrc", "Lees ook:", 20),
+                        new Boilerplate.Repeated("parool", "Reageren?", 10), new Boilerplate.Repeated("", PROMO, 3)),
+                Boilerplate.learn(corpus(), 3, 0.0).sentences());
+    }
+
+    @Test
+    void aShareOfTheSourceCanAskForMore() {
+        // 31 nrc articles (the empty one too): a share of 0.7 asks for 22 of them, which "Lees ook:" misses.
+        assertEquals(List.of(new Boilerplate.Repeated("nrc", PROMO, 25)), Boilerplate.learn(corpus(), 20, 0.7).sentences());
+        // 0.81 of 31 asks for 26.
+        assertEquals(List.of(), Boilerplate.learn(corpus(), 20, 0.81).sentences());
+        assertEquals(List.of(), Boilerplate.learn(corpus(), 0, 0.0).sentences());
+    }
+
+    @Test
+    void stripsOnlyTheSourcesOwnSentencesAndKeepsTheRest() {
+        Map<String, Set<String>> bySource = new Boilerplate(List.of(new Boilerplate.Repeated("nrc", PROMO, 25),
+                new Boilerplate.Repeated("nrc", "Lees ook:", 20))).bySource();
+        Sentences sentences = new Sentences();
+        String text = "Nieuws over de sancties. Wat moet je deze  week zien, horen of luisteren? Slot.\nLees ook:";
+        assertEquals(new Boilerplate.Stripped("Nieuws over de sancties.  Slot.\n", 2),
+                Boilerplate.strip(text, "nrc", bySource, sentences));
+        assertEquals(new Boilerplate.Stripped(text, 0), Boilerplate.strip(text, "parool", bySource, sentences));
+        assertEquals(new Boilerplate.Stripped(text, 0), Boilerplate.strip(text, null, bySource, sentences));
+        assertEquals(new Boilerplate.Stripped(null, 0), Boilerplate.strip(null, "nrc", bySource, sentences));
+        assertEquals(new Boilerplate.Stripped(" ", 2), Boilerplate.strip(PROMO + " " + PROMO, "nrc", bySource, sentences));
+    }
+}

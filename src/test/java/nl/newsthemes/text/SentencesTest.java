@@ -1,0 +1,39 @@
+package nl.newsthemes.text;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class SentencesTest {
+    private static List<String> sentences(String text) {
+        return new Sentences().of(text).stream().map(s -> text.substring(s.start(), s.end())).toList();
+    }
+
+    @Test
+    void cutsLinesIntoSentences() {
+        assertEquals(List.of("Wat moet je deze week zien, horen of luisteren?", "Onze redacteuren recenseren en tippen",
+                        "NRC Cultuurgids", "De EU stelt sancties in.", "„Dat is goed”, zei hij."),
+                sentences("Wat moet je deze week zien, horen of luisteren? Onze redacteuren recenseren en tippen\n"
+                        + "NRC Cultuurgids\n\n  De EU stelt sancties in. „Dat is goed”, zei hij.  \n"));
+    }
+
+    @Test
+    void findsNoSentenceInBlankText() {
+        assertEquals(List.of(), sentences(""));
+        assertEquals(List.of(), sentences(" \n\n\t "));
+    }
+
+    @Test
+    void spansPointIntoTheTextAsItIs() {
+        String text = "Eerst dit.\nDan  dat.";
+        assertEquals(List.of(new Sentences.Span(0, 10), new Sentences.Span(11, 20)), new Sentences().of(text));
+    }
+
+    @Test
+    void keysFoldWhiteSpace() {
+        String text = "Een Ikje is  een\u00a0persoonlijke\tervaring.";
+        assertEquals("Een Ikje is een persoonlijke ervaring.", Sentences.key(text, new Sentences.Span(0, text.length())));
+    }
+}
