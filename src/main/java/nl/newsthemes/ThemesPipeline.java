@@ -143,9 +143,11 @@ public final class ThemesPipeline {
             Ingested ingested = timer.time("count", () -> Ingested.count(read),
                     i -> i.loaded() + " articles, " + i.rejected() + " rejects");
 
-            Boilerplate boilerplate = timer.time("boilerplate", () -> Boilerplate.learn(read.articles(),
-                    config.boilerplateMinArticles(), config.boilerplateMinShare()),
-                    b -> b.size() + " sentences that many articles of their source repeat");
+            Boilerplate boilerplate = timer.time("boilerplate", () -> AnalyzeDocuments.keepingThemeStatements(
+                    Boilerplate.learn(read.articles(), config.boilerplateMinArticles(), config.boilerplateMinShare()),
+                    matcher, Stopwords.defaults(), config.minTokenLength()),
+                    b -> b.size() + " sentences that many articles of their source repeat, "
+                            + b.themeStatements().size() + " more kept for the theme words in them");
             Dataset<Row> words = AnalyzeDocuments.apply(read.articles(), boilerplate, matcher, Stopwords.defaults(),
                     config.minTokenLength()).persist(StorageLevel.MEMORY_AND_DISK());
             analyzed = words;

@@ -68,6 +68,19 @@ public final class AnalyzeDocuments {
         return input.mapPartitions(new Analyze(boilerplate, matcher, stopwords, minTokenLength), Encoders.row(SCHEMA));
     }
 
+    /**
+     * {@code learned} without the sentences in which a theme rule finds words, analyzed as an article's text is: those
+     * stay in the text (see {@link Boilerplate}).
+     */
+    public static Boilerplate keepingThemeStatements(Boilerplate learned, ThemeMatcher matcher, Set<String> stopwords,
+                                                     int minTokenLength) {
+        TextAnalyzer analyzer = new TextAnalyzer(stopwords, minTokenLength);
+        return learned.keeping(sentence -> {
+            String text = fullText(null, sentence);
+            return matcher.match(text, analyzer.tokens(text)).stream().anyMatch(hit -> !hit.matchedTerms().isEmpty());
+        });
+    }
+
     /** The article as analyzed: the title, a blank line, the text (what evidence snippets quote from). */
     public static String fullText(String title, String text) {
         String body = text == null ? "" : text;

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import static nl.newsthemes.schema.Columns.*;
 import static org.apache.spark.sql.functions.*;
@@ -34,9 +35,14 @@ import static org.apache.spark.sql.functions.*;
  * average, at most s / minShare of its sentences reach that share, whatever the number of articles. Articles without a
  * source count as one source, named "".
  *
- * @param sentences the boilerplate, the most widespread first
+ * <p>A repeated sentence in which a theme rule finds words is kept ({@link #keeping}): it says something the themes
+ * count, such as the paragraph on the Minsk agreements that RT prints under its articles on the war, and the labelled
+ * sets count such articles as being about it.
+ *
+ * @param sentences       the boilerplate, the most widespread first: taken out of the text
+ * @param themeStatements sentences repeated as widely, kept because a theme rule finds words in them
  */
-public record Boilerplate(List<Repeated> sentences) implements Serializable {
+public record Boilerplate(List<Repeated> sentences, List<Repeated> themeStatements) implements Serializable {
     /** A sentence (white space folded, see {@link Sentences#key}) and how many of its source's articles have it. */
     public record Repeated(String source, String sentence, long articles) implements Serializable {
     }
@@ -62,11 +68,22 @@ public record Boilerplate(List<Repeated> sentences) implements Serializable {
 
     public Boilerplate {
         sentences = List.copyOf(sentences);
+        themeStatements = themeStatements == null ? List.of() : List.copyOf(themeStatements);
     }
 
     /** No boilerplate: {@link #strip} leaves every text as it is. */
     public static Boilerplate none() {
-        return new Boilerplate(List.of());
+        return new Boilerplate(List.of(), List.of());
+    }
+
+    /** This boilerplate without the sentences {@code statesATheme} accepts, which move to {@link #themeStatements}. */
+    public Boilerplate keeping(Predicate<String> statesATheme) {
+        List<Repeated> out = new ArrayList<>();
+        List<Repeated> kept = new ArrayList<>(themeStatements);
+        for (Repeated r : sentences) {
+            (statesATheme.test(r.sentence()) ? kept : out).add(r);
+        }
+        return new Boilerplate(out, kept);
     }
 
     /**
@@ -88,7 +105,7 @@ public record Boilerplate(List<Repeated> sentences) implements Serializable {
                 .orderBy(desc(ARTICLES), asc(SOURCE), asc(SENTENCE))
                 .select(SOURCE, SENTENCE, ARTICLES).collectAsList().stream()
                 .map(r -> new Repeated(r.getString(0), r.getString(1), r.getLong(2))).toList();
-        return new Boilerplate(repeated);
+        return new Boilerplate(repeated, List.of());
     }
 
     /** Each source's boilerplate, to look sentences up in: build it once per task, not per article. */
@@ -125,6 +142,19 @@ public record Boilerplate(List<Repeated> sentences) implements Serializable {
         return new Stripped(kept.append(text, from, text.length()).toString(), removed);
     }
 
+    /**
+     * Whether a sentence may be boilerplate at all: a whole line, a question or an exclamation ("Reageren?"), or three
+     * words or more. A shorter piece that ends otherwise is mostly where the sentence rules broke after an abbreviation
+     * ("U.S.", "The U.S.", "Sen."), a piece of a sentence that hundreds of articles have: taking it out would cut
+     * words out of their sentences.
+     */
+    static boolean mayBeBoilerplate(String sentence, boolean wholeLine) {
+        if (wholeLine || sentence.endsWith("?") || sentence.endsWith("!")) {
+            return true;
+        }
+        return sentence.split(" ", 3).length == 3;
+    }
+
     public int size() {
         return sentences.size();
     }
@@ -144,7 +174,10 @@ public record Boilerplate(List<Repeated> sentences) implements Serializable {
             }
             Set<String> distinct = new LinkedHashSet<>();
             for (Sentences.Span span : splitter.of(text)) {
-                distinct.add(Sentences.key(text, span));
+                String key = Sentences.key(text, span);
+                if (mayBeBoilerplate(key, span.wholeLine())) {
+                    distinct.add(key);
+                }
             }
             List<Row> rows = new ArrayList<>(distinct.size());
             for (String sentence : distinct) {

@@ -95,6 +95,9 @@ public final class RunManifest {
         var frequent = boilerplate.putArray("most_frequent");
         run.boilerplate().learned().sentences().stream().limit(BOILERPLATE_LISTED).forEach(s -> frequent.addObject()
                 .put("source", s.source()).put("sentence", s.sentence()).put("articles", s.articles()));
+        var statements = boilerplate.putArray("kept_for_themes");
+        run.boilerplate().learned().themeStatements().stream().limit(BOILERPLATE_LISTED).forEach(s -> statements.addObject()
+                .put("source", s.source()).put("sentence", s.sentence()).put("articles", s.articles()));
 
         ObjectNode vocabulary = root.putObject("vocabulary");
         vocabulary.put("size", run.vocabularySize());

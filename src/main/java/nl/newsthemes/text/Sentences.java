@@ -12,8 +12,11 @@ import java.util.Locale;
  * without a full stop. Not thread-safe (a BreakIterator holds its text): one per task.
  */
 public final class Sentences {
-    /** A sentence of a text: {@code start} inclusive, {@code end} exclusive, white space at either end left out. */
-    public record Span(int start, int end) {
+    /**
+     * A sentence of a text: {@code start} inclusive, {@code end} exclusive, white space at either end left out;
+     * {@code wholeLine} when it is all its line holds.
+     */
+    public record Span(int start, int end, boolean wholeLine) {
     }
 
     private final BreakIterator breaks = BreakIterator.getSentenceInstance(Locale.forLanguageTag("nl"));
@@ -35,6 +38,7 @@ public final class Sentences {
 
     private void addSentences(String text, int from, int to, List<Span> spans) {
         breaks.setText(new StringCharacterIterator(text, from, to, from)); // offsets into text, no copy of the line
+        int first = spans.size();
         int start = breaks.first();
         for (int end = breaks.next(); end != BreakIterator.DONE; start = end, end = breaks.next()) {
             int s = start;
@@ -46,8 +50,12 @@ public final class Sentences {
                 e--;
             }
             if (e > s) {
-                spans.add(new Span(s, e));
+                spans.add(new Span(s, e, false));
             }
+        }
+        if (spans.size() == first + 1) {
+            Span only = spans.get(first);
+            spans.set(first, new Span(only.start(), only.end(), true));
         }
     }
 

@@ -26,7 +26,8 @@ class BoilerplateTest extends SparkTestBase {
 
     /**
      * nrc: 30 articles, 25 of them end with the promotion (one of those twice, one with a double space in it), 20
-     * with "Lees ook:" on a line of its own; parool: 10 articles that all have "Reageren?"; 3 articles without a
+     * with "Lees ook:" on a line of its own; parool: 10 articles that all have "Reageren?" and "The U.S. Army left.",
+     * which the sentence rules cut after "U.S." into two pieces that are too short to be boilerplate; 3 articles without a
      * source, all with the promotion.
      */
     private static Dataset<Row> corpus() {
@@ -45,7 +46,7 @@ class BoilerplateTest extends SparkTestBase {
             rows.add(RowFactory.create("nrc-" + i, "nrc", text.toString()));
         }
         for (int i = 0; i < 10; i++) {
-            rows.add(RowFactory.create("parool-" + i, "parool", "Bericht " + i + ". Reageren?"));
+            rows.add(RowFactory.create("parool-" + i, "parool", "Bericht " + i + ". Reageren? The U.S. Army left."));
         }
         for (int i = 0; i < 3; i++) {
             rows.add(RowFactory.create("none-" + i, null, "Los " + i + ". " + PROMO));
@@ -74,9 +75,28 @@ class BoilerplateTest extends SparkTestBase {
     }
 
     @Test
+    void aPieceOfASentenceIsNoBoilerplate() {
+        assertEquals(List.of(true, true, true, true, false, false, false),
+                List.of(Boilerplate.mayBeBoilerplate("Nieuwsbrief", true), Boilerplate.mayBeBoilerplate("Reageren?", false),
+                        Boilerplate.mayBeBoilerplate("Goedemorgen!", false), Boilerplate.mayBeBoilerplate("Dat is aangepast.", false),
+                        Boilerplate.mayBeBoilerplate("The U.S.", false), Boilerplate.mayBeBoilerplate("Sen.", false),
+                        Boilerplate.mayBeBoilerplate("Read more", false)));
+    }
+
+    @Test
+    void keepsTheSentencesThatStateATheme() {
+        Boilerplate learned = Boilerplate.learn(corpus(), 3, 0.0);
+        Boilerplate kept = learned.keeping(sentence -> sentence.startsWith("Lees"));
+        assertEquals(List.of(new Boilerplate.Repeated("nrc", PROMO, 25), new Boilerplate.Repeated("parool", "Reageren?", 10),
+                new Boilerplate.Repeated("", PROMO, 3)), kept.sentences());
+        assertEquals(List.of(new Boilerplate.Repeated("nrc", "Lees ook:", 20)), kept.themeStatements());
+        assertEquals(Map.of("nrc", Set.of(PROMO), "parool", Set.of("Reageren?"), "", Set.of(PROMO)), kept.bySource());
+    }
+
+    @Test
     void stripsOnlyTheSourcesOwnSentencesAndKeepsTheRest() {
         Map<String, Set<String>> bySource = new Boilerplate(List.of(new Boilerplate.Repeated("nrc", PROMO, 25),
-                new Boilerplate.Repeated("nrc", "Lees ook:", 20))).bySource();
+                new Boilerplate.Repeated("nrc", "Lees ook:", 20)), List.of()).bySource();
         Sentences sentences = new Sentences();
         String text = "Nieuws over de sancties. Wat moet je deze  week zien, horen of luisteren? Slot.\nLees ook:";
         assertEquals(new Boilerplate.Stripped("Nieuws over de sancties.  Slot.\n", 2),

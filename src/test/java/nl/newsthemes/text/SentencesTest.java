@@ -20,6 +20,14 @@ class SentencesTest {
     }
 
     @Test
+    void breaksAfterAbbreviationsThatEndMostSentencesTheyStandIn() {
+        // The JDK's sentence rules break after "U.S." or "Sen." before a capital: boilerplate learning leaves such
+        // pieces alone (see features.Boilerplate).
+        assertEquals(List.of("U.S.", "Sen.", "Lindsey Graham spoke.", "Then they left."),
+                sentences("U.S. Sen. Lindsey Graham spoke. Then they left."));
+    }
+
+    @Test
     void findsNoSentenceInBlankText() {
         assertEquals(List.of(), sentences(""));
         assertEquals(List.of(), sentences(" \n\n\t "));
@@ -28,12 +36,15 @@ class SentencesTest {
     @Test
     void spansPointIntoTheTextAsItIs() {
         String text = "Eerst dit.\nDan  dat.";
-        assertEquals(List.of(new Sentences.Span(0, 10), new Sentences.Span(11, 20)), new Sentences().of(text));
+        assertEquals(List.of(new Sentences.Span(0, 10, true), new Sentences.Span(11, 20, true)), new Sentences().of(text));
+        String two = "Eerst dit. Dan dat.\nNieuwsbrief";
+        assertEquals(List.of(new Sentences.Span(0, 10, false), new Sentences.Span(11, 19, false),
+                new Sentences.Span(20, 31, true)), new Sentences().of(two));
     }
 
     @Test
     void keysFoldWhiteSpace() {
         String text = "Een Ikje is  een\u00a0persoonlijke\tervaring.";
-        assertEquals("Een Ikje is een persoonlijke ervaring.", Sentences.key(text, new Sentences.Span(0, text.length())));
+        assertEquals("Een Ikje is een persoonlijke ervaring.", Sentences.key(text, new Sentences.Span(0, text.length(), true)));
     }
 }
