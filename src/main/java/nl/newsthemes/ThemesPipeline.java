@@ -102,12 +102,8 @@ public final class ThemesPipeline {
             QualityGate gate = timer.time("quality-gate", () -> QualityGate.check(spark, out.staging(), listing,
                     themes.names(), config.maxRejectedShare()), g -> g.passed() ? "passed"
                     : "FAILED: " + g.failed().stream().map(QualityGate.Check::name).toList());
-            RunSummary summary = new RunSummary(runId, started, Instant.now(), config, themes, listing,
-                    staged.ingested(), staged.contentWords(), staged.vocabularySize(), staged.topics(),
-                    staged.subsamplingRate(), staged.modelledDocuments(), staged.topicQuality(), staged.lineage(),
-                    staged.nearDuplicates(), staged.boilerplate(),
-                    staged.tableRows(), timer.stages(),
-                    out.target().toString(), staged.mode(), gate);
+            RunSummary summary = new RunSummary(runId, started, Instant.now(), config, themes, listing, staged,
+                    timer.stages(), out.target().toString(), gate);
             if (!gate.passed()) {
                 throw new QualityGateException(gate);
             }

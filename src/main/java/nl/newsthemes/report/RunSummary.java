@@ -7,6 +7,7 @@ import nl.newsthemes.ingest.Ingested;
 import nl.newsthemes.ingest.InputListing;
 import nl.newsthemes.nightly.QualityGate;
 import nl.newsthemes.nightly.RunMode;
+import nl.newsthemes.nightly.StagedRun;
 import nl.newsthemes.run.StageTimer;
 import nl.newsthemes.topics.TopicCount;
 import nl.newsthemes.topics.TopicLineage;
@@ -17,46 +18,79 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The figures of one run: what the manifest and report say, and what {@code main} prints.
+ * The figures of one run: what the manifest and report say, and what {@code main} prints. What the run staged is
+ * kept as one part ({@link StagedRun}), so that a new figure of the staging is added in one place; the accessors
+ * below read it for the manifest and report.
  *
+ * @param staged       what the full or incremental run staged
+ * @param stages       seconds per stage so far
  * @param outputFolder where the run was published
- * @param mode         full or incremental, and why
  * @param gate         the quality gate's checks
- * @param topicQuality the topics' coherence and perplexity (null when no topics were fitted)
- * @param nearDuplicates articles that are a near-copy of an earlier one (see features.NearDuplicates)
- * @param boilerplate  the sentences taken out of the text as boilerplate (see features.Boilerplate)
- * @param topicLineage where the topics come from (null for an incremental run, which keeps the last full run's)
  */
-public record RunSummary(
-        String runId,
-        Instant startedAt,
-        Instant finishedAt,
-        JobConfig config,
-        ThemeSet themes,
-        InputListing listing,
-        Ingested ingested,
-        long contentWords,
-        int vocabularySize,
-        TopicCount topics,
-        double ldaSubsamplingRate,
-        long modelledDocuments,
-        TopicQuality topicQuality,
-        TopicLineage topicLineage,
-        long nearDuplicates,
-        Boilerplate.Removal boilerplate,
-        Map<String, Long> tableRows,
-        List<StageTimer.Stage> stages,
-        String outputFolder,
-        RunMode mode,
-        QualityGate gate) {
+public record RunSummary(String runId, Instant startedAt, Instant finishedAt, JobConfig config, ThemeSet themes,
+                         InputListing listing, StagedRun staged, List<StageTimer.Stage> stages, String outputFolder,
+                         QualityGate gate) {
 
     public RunSummary finishedNow(List<StageTimer.Stage> allStages) {
-        return new RunSummary(runId, startedAt, Instant.now(), config, themes, listing, ingested, contentWords,
-                vocabularySize, topics, ldaSubsamplingRate, modelledDocuments, topicQuality, topicLineage, nearDuplicates, boilerplate, tableRows, allStages,
-                outputFolder, mode, gate);
+        return new RunSummary(runId, startedAt, Instant.now(), config, themes, listing, staged, allStages, outputFolder,
+                gate);
     }
 
     public double seconds() {
         return (finishedAt.toEpochMilli() - startedAt.toEpochMilli()) / 1000.0;
+    }
+
+    /** Articles and rejects of the whole output. */
+    public Ingested ingested() {
+        return staged.ingested();
+    }
+
+    public long contentWords() {
+        return staged.contentWords();
+    }
+
+    public int vocabularySize() {
+        return staged.vocabularySize();
+    }
+
+    public TopicCount topics() {
+        return staged.topics();
+    }
+
+    public double ldaSubsamplingRate() {
+        return staged.subsamplingRate();
+    }
+
+    public long modelledDocuments() {
+        return staged.modelledDocuments();
+    }
+
+    /** The topics' coherence and perplexity (null when no topics were fitted). */
+    public TopicQuality topicQuality() {
+        return staged.topicQuality();
+    }
+
+    /** Where the topics come from (null for an incremental run, which keeps the last full run's). */
+    public TopicLineage topicLineage() {
+        return staged.lineage();
+    }
+
+    /** Articles that are a near-copy of an earlier one (see features.NearDuplicates). */
+    public long nearDuplicates() {
+        return staged.nearDuplicates();
+    }
+
+    /** The sentences taken out of the text as boilerplate (see features.Boilerplate). */
+    public Boilerplate.Removal boilerplate() {
+        return staged.boilerplate();
+    }
+
+    public Map<String, Long> tableRows() {
+        return staged.tableRows();
+    }
+
+    /** Full or incremental, and why. */
+    public RunMode mode() {
+        return staged.mode();
     }
 }
