@@ -90,9 +90,7 @@ public final class EvaluateThemes {
         Corpus corpus = CorpusReader.read(spark, InputListing.list(config.input(), spark.sparkContext().hadoopConfiguration()),
                 config.maxFileBytes());
         // The boilerplate is learned from the whole input, as the job learns it, so that the rules see the same text.
-        Boilerplate boilerplate = AnalyzeDocuments.keepingThemeStatements(Boilerplate.learn(corpus.articles(),
-                config.boilerplateMinArticles(), config.boilerplateMinShare()), matcher, Stopwords.defaults(),
-                config.minTokenLength());
+        Boilerplate boilerplate = AnalyzeDocuments.learnBoilerplate(corpus.articles(), config, matcher, Stopwords.defaults());
         Dataset<Row> labelled = corpus.articles().filter(col(DOC_ID).isin(labels.keySet().toArray()));
         Dataset<Row> analyzed = AnalyzeDocuments.apply(labelled, boilerplate, matcher, Stopwords.defaults(),
                 config.minTokenLength());

@@ -139,20 +139,17 @@ public final class ThemesPipeline {
             Ingested ingested = timer.time("count", () -> Ingested.count(read),
                     i -> i.loaded() + " articles, " + i.rejected() + " rejects");
 
-            Boilerplate boilerplate = timer.time("boilerplate", () -> AnalyzeDocuments.keepingThemeStatements(
-                    Boilerplate.learn(read.articles(), config.boilerplateMinArticles(), config.boilerplateMinShare()),
-                    matcher, Stopwords.defaults(), config.minTokenLength()),
+            Boilerplate boilerplate = timer.time("boilerplate", () -> AnalyzeDocuments.learnBoilerplate(read.articles(),
+                    config, matcher, Stopwords.defaults()),
                     b -> b.size() + " sentences that many articles of their source repeat, "
                             + b.themeStatements().size() + " more kept for the theme words in them");
             Dataset<Row> words = AnalyzeDocuments.apply(read.articles(), boilerplate, matcher, Stopwords.defaults(),
                     config.minTokenLength()).persist(StorageLevel.MEMORY_AND_DISK());
             analyzed = words;
-            Row sums = timer.time("text", () -> words.agg(coalesce(sum(TOKENS), lit(0L)),
-                    coalesce(sum(BOILERPLATE_SENTENCES), lit(0L)), count(when(col(BOILERPLATE_SENTENCES).gt(0), true))).first(),
-                    r -> r.getLong(0) + " content words; " + r.getLong(1) + " boilerplate sentences taken out of "
-                            + r.getLong(2) + " articles");
-            long tokens = sums.getLong(0);
-            Boilerplate.Removal removal = new Boilerplate.Removal(boilerplate, sums.getLong(1), sums.getLong(2));
+            DocumentTables.Totals totals = timer.time("text", () -> DocumentTables.totals(words, boilerplate),
+                    t -> t.contentWords() + " content words; " + t.boilerplate().sentences()
+                            + " boilerplate sentences taken out of " + t.boilerplate().articles() + " articles");
+            long tokens = totals.contentWords();
 
             ModelStore.Saved previous = config.reuseModel() ? store.required() : store.latest();
             ModelStage.Result fit = new ModelStage(spark, config, timer).run(words, ingested.loaded(), previous,
@@ -218,7 +215,7 @@ public final class ThemesPipeline {
             List<String> months = List.copyOf(ingested.byMonth().keySet());
             RunMode mode = RunMode.full(plan.fullReason(), plan.changes(), months, runId, config.runDate(), config.refitDays());
             return new StagedRun(ingested, tokens, vocabulary.size(), k, saved.subsamplingRate(), modelled, quality,
-                    topics.lineage(), nearDuplicates, removal, writer.rowCounts(), mode);
+                    topics.lineage(), nearDuplicates, totals.boilerplate(), writer.rowCounts(), mode);
         } finally {
             if (persistedTopics != null) {
                 persistedTopics.unpersist();

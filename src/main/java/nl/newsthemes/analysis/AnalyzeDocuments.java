@@ -1,5 +1,6 @@
 package nl.newsthemes.analysis;
 
+import nl.newsthemes.config.JobConfig;
 import nl.newsthemes.features.Boilerplate;
 import nl.newsthemes.text.Sentences;
 import nl.newsthemes.text.TextAnalyzer;
@@ -69,12 +70,13 @@ public final class AnalyzeDocuments {
     }
 
     /**
-     * {@code learned} without the sentences in which a theme rule finds words, analyzed as an article's text is: those
-     * stay in the text (see {@link Boilerplate}).
+     * The boilerplate of {@code articles} with the thresholds of {@code config}, without the sentences in which a theme
+     * rule finds words, each analyzed as an article's text is: those stay in the text (see {@link Boilerplate}).
      */
-    public static Boilerplate keepingThemeStatements(Boilerplate learned, ThemeMatcher matcher, Set<String> stopwords,
-                                                     int minTokenLength) {
-        TextAnalyzer analyzer = new TextAnalyzer(stopwords, minTokenLength);
+    public static Boilerplate learnBoilerplate(Dataset<Row> articles, JobConfig config, ThemeMatcher matcher,
+                                               Set<String> stopwords) {
+        Boilerplate learned = Boilerplate.learn(articles, config.boilerplateMinArticles(), config.boilerplateMinShare());
+        TextAnalyzer analyzer = new TextAnalyzer(stopwords, config.minTokenLength());
         return learned.keeping(sentence -> {
             String text = fullText(null, sentence);
             return matcher.match(text, analyzer.tokens(text)).stream().anyMatch(hit -> !hit.matchedTerms().isEmpty());

@@ -1,13 +1,26 @@
 package nl.newsthemes.analysis;
 
+import nl.newsthemes.features.Boilerplate;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import static nl.newsthemes.schema.Columns.*;
+import static org.apache.spark.sql.functions.*;
 
 /** The per-document tables made of analyzed articles, the same for full and incremental runs. */
 public final class DocumentTables {
     private DocumentTables() {
+    }
+
+    /** Content words of all documents, and what the boilerplate took out of them. */
+    public record Totals(long contentWords, Boilerplate.Removal boilerplate) {
+    }
+
+    /** The {@link Totals} of analyzed articles or of a {@code documents} table, in one query. */
+    public static Totals totals(Dataset<Row> documents, Boilerplate used) {
+        Row sums = documents.agg(coalesce(sum(TOKENS), lit(0L)), coalesce(sum(BOILERPLATE_SENTENCES), lit(0L)),
+                count(when(col(BOILERPLATE_SENTENCES).gt(0), true))).first();
+        return new Totals(sums.getLong(0), new Boilerplate.Removal(used, sums.getLong(1), sums.getLong(2)));
     }
 
     /** The {@code documents} table of analyzed articles, with the article each near-copy repeats. */

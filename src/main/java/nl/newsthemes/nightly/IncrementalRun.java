@@ -3,7 +3,6 @@ package nl.newsthemes.nightly;
 import nl.newsthemes.analysis.AnalyzeDocuments;
 import nl.newsthemes.analysis.DocumentTables;
 import nl.newsthemes.config.JobConfig;
-import nl.newsthemes.features.Boilerplate;
 import nl.newsthemes.features.DistinctiveTerms;
 import nl.newsthemes.features.NearDuplicates;
 import nl.newsthemes.features.Vocabulary;
@@ -139,18 +138,15 @@ public final class IncrementalRun {
                 .write(fs, CorpusState.folder(out.staging()));
         Dataset<Row> documents = staged(DOCUMENTS);
         Ingested ingested = Ingested.count(documents, staged(REJECTS));
-        Row sums = documents.agg(coalesce(sum(TOKENS), lit(0L)), coalesce(sum(BOILERPLATE_SENTENCES), lit(0L)),
-                count(when(col(BOILERPLATE_SENTENCES).gt(0), true))).first();
-        long contentWords = sums.getLong(0);
-        Boilerplate.Removal boilerplate = new Boilerplate.Removal(model.boilerplate(), sums.getLong(1), sums.getLong(2));
+        DocumentTables.Totals totals = DocumentTables.totals(documents, model.boilerplate());
         RunMode mode = new RunMode(true, String.format(Locale.ROOT,
                 "added to run %s: %d files added, %d changed, %d removed, %d read again; %d articles read",
                 plan.previous().runId(), changes.added().size(), changes.changed().size(), changes.removed().size(),
                 reread.size(), added), changes, reread, touched, plan.previous().modelRunId(),
                 plan.previous().modelRunDate(), config.refitDays());
-        return new StagedRun(ingested, contentWords, model.terms().size(), model.topics(), model.subsamplingRate(),
+        return new StagedRun(ingested, totals.contentWords(), model.terms().size(), model.topics(), model.subsamplingRate(),
                 model.modelledDocuments(), model.quality(), null,
-                staged(DOCUMENTS).filter(col(DUPLICATE_OF).isNotNull()).count(), boilerplate, writer.rowCounts(), mode);
+                staged(DOCUMENTS).filter(col(DUPLICATE_OF).isNotNull()).count(), totals.boilerplate(), writer.rowCounts(), mode);
     }
 
     /** Recomputes every month-partitioned table for the touched months. */

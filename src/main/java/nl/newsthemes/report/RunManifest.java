@@ -3,8 +3,10 @@ package nl.newsthemes.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import nl.newsthemes.config.StrictJson;
+import nl.newsthemes.features.Boilerplate;
 import nl.newsthemes.features.Vocabulary;
 import nl.newsthemes.ingest.Hashes;
 import nl.newsthemes.ingest.InputFile;
@@ -18,6 +20,7 @@ import org.apache.hadoop.fs.Path;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -92,12 +95,8 @@ public final class RunManifest {
         boilerplate.put("sentences", run.boilerplate().learned().size());
         boilerplate.put("removed_sentences", run.boilerplate().sentences());
         boilerplate.put("articles_with_removed_sentences", run.boilerplate().articles());
-        var frequent = boilerplate.putArray("most_frequent");
-        run.boilerplate().learned().sentences().stream().limit(BOILERPLATE_LISTED).forEach(s -> frequent.addObject()
-                .put("source", s.source()).put("sentence", s.sentence()).put("articles", s.articles()));
-        var statements = boilerplate.putArray("kept_for_themes");
-        run.boilerplate().learned().themeStatements().stream().limit(BOILERPLATE_LISTED).forEach(s -> statements.addObject()
-                .put("source", s.source()).put("sentence", s.sentence()).put("articles", s.articles()));
+        listSentences(boilerplate.putArray("most_frequent"), run.boilerplate().learned().sentences());
+        listSentences(boilerplate.putArray("kept_for_themes"), run.boilerplate().learned().themeStatements());
 
         ObjectNode vocabulary = root.putObject("vocabulary");
         vocabulary.put("size", run.vocabularySize());
@@ -169,5 +168,11 @@ public final class RunManifest {
             stages.addObject().put("name", stage.name()).put("seconds", stage.seconds()).put("detail", stage.detail());
         }
         return root;
+    }
+
+    /** The first {@link #BOILERPLATE_LISTED} of {@code sentences}, each with its source and number of articles. */
+    private static void listSentences(ArrayNode list, List<Boilerplate.Repeated> sentences) {
+        sentences.stream().limit(BOILERPLATE_LISTED).forEach(s -> list.addObject()
+                .put("source", s.source()).put("sentence", s.sentence()).put("articles", s.articles()));
     }
 }
