@@ -28,7 +28,7 @@ trap 'rm -rf "$work"' EXIT
 
 (cd "$root" && mvn -B -q -Dstyle.color=never -DskipTests package) >&2
 cp_file="$root/target/local-classpath.txt"
-jar="$(ls "$root"/target/news-themes-*.jar | grep -v -- '-cluster.jar' | head -n 1)"
+jar="$(ls -t "$root"/target/news-themes-*.jar | grep -v -- '-cluster.jar' | head -n 1)"
 
 seconds() {  # seconds COMMAND...: runs it, its output to $work/last.log, and prints its wall seconds
   local start end

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the job on this machine with an embedded local Spark (local[*]); arguments pass through to the job
-# (run with --help for them). Builds the jar first when it is missing or older than the sources.
+# (run with --help for them). Builds the jar first when it is missing or older than the sources; the newest jar runs.
 # Memory and other JVM options: JAVA_OPTS, e.g. JAVA_OPTS=-Xmx8g jobs/run-local.sh --input big.jsonl.gz
 # The Java: JAVA_HOME's; else the newest Java 25 (25.0.3 or later, as Spark 4.2 needs) under /usr/lib/jvm, on which the
 # job is faster with the same outputs; else the one on the PATH. From Java 25 on, runs start from an ahead-of-time
@@ -8,12 +8,12 @@
 # "Performance").
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-jar="$(ls "$root"/target/news-themes-*.jar 2>/dev/null | grep -v -- '-cluster.jar' | head -n 1 || true)"
+jar="$(ls -t "$root"/target/news-themes-*.jar 2>/dev/null | grep -v -- '-cluster.jar' | head -n 1 || true)"
 classpath="$root/target/local-classpath.txt"
 if [ -z "$jar" ] || [ ! -f "$classpath" ] || [ -n "$(find "$root/src/main" "$root/pom.xml" -newer "$jar" -print -quit)" ]; then
   echo "run-local: building the jar (mvn package, tests skipped)..." >&2
   (cd "$root" && mvn -B -q -Dstyle.color=never -DskipTests package) >&2
-  jar="$(ls "$root"/target/news-themes-*.jar | grep -v -- '-cluster.jar' | head -n 1)"
+  jar="$(ls -t "$root"/target/news-themes-*.jar | grep -v -- '-cluster.jar' | head -n 1)"
 fi
 # shellcheck source=jobs/java25.sh
 . "$root/jobs/java25.sh"

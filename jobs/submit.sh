@@ -15,11 +15,11 @@ if [ -z "$master" ]; then
   echo "submit.sh: give the cluster with --master URL or SPARK_MASTER (spark://host:7077, yarn, k8s://...)" >&2
   exit 2
 fi
-jar="$(ls "$root"/target/news-themes-*-cluster.jar 2>/dev/null | head -n 1 || true)"
+jar="$(ls -t "$root"/target/news-themes-*-cluster.jar 2>/dev/null | head -n 1 || true)"
 # Built again when a source or the pom is newer than the jar: an updated checkout must not submit the old code.
 if [ -z "$jar" ] || [ -n "$(find "$root/src/main" "$root/pom.xml" -newer "$jar" -print -quit)" ]; then
   (cd "$root" && mvn -B -q -DskipTests package)
-  jar="$(ls "$root"/target/news-themes-*-cluster.jar | head -n 1)"
+  jar="$(ls -t "$root"/target/news-themes-*-cluster.jar | head -n 1)"
 fi
 submit="spark-submit"
 if [ -n "${SPARK_HOME:-}" ]; then submit="$SPARK_HOME/bin/spark-submit"; fi

@@ -18,7 +18,7 @@ from airflow.sdk import DAG
 
 from news_themes_nightly import INPUT, NIGHTLY, OUTPUT, RUN_DATE
 
-JAR = "/opt/news-themes/target/news-themes-0.1.0-cluster.jar"
+JAR = "/opt/news-themes/target/news-themes-0.2.0-cluster.jar"
 
 with DAG(
     dag_id="news_themes_spark_submit",

@@ -11,10 +11,8 @@ import nl.newsthemes.ingest.Corpus;
 import nl.newsthemes.ingest.CorpusReader;
 import nl.newsthemes.ingest.InputListing;
 import nl.newsthemes.run.LogText;
-import nl.newsthemes.text.Stopwords;
-import nl.newsthemes.text.TextAnalyzer;
 import nl.newsthemes.themes.ThemeEvaluation;
-import nl.newsthemes.themes.ThemeMatcher;
+import nl.newsthemes.themes.ThemeMatchers;
 import nl.newsthemes.themes.ThemeTables;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.spark.sql.Dataset;
@@ -60,12 +58,12 @@ public final class EvaluateThemes {
         JobConfig config;
         ThemeSet themes;
         Map<String, Map<String, Integer>> labels;
-        ThemeMatcher matcher;
+        ThemeMatchers matchers;
         try {
             labels = readLabels(Path.of(args[0]));
             config = CliArgs.parse(Arrays.asList(args).subList(1, args.length)).config();
             themes = ThemeSet.load(config.themes());
-            matcher = ThemeMatcher.compile(themes, new TextAnalyzer(Stopwords.defaults(), config.minTokenLength()));
+            matchers = ThemeMatchers.compile(themes, config.languagesRead(), config.minTokenLength());
         } catch (ConfigException e) {
             System.err.println("evaluate: " + LogText.oneLine(e.getMessage()));
             return ExitCode.BAD_CONFIG;
@@ -73,7 +71,7 @@ public final class EvaluateThemes {
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
         SparkSession spark = ThemesJob.session(config);
         try {
-            System.out.print(evaluate(spark, config, themes, matcher, labels).report());
+            System.out.print(evaluate(spark, config, themes, matchers, labels).report());
             return ExitCode.DONE;
         } catch (ConfigException e) {
             System.err.println("evaluate: " + LogText.oneLine(e.getMessage()));
@@ -85,22 +83,21 @@ public final class EvaluateThemes {
         }
     }
 
-    static ThemeEvaluation evaluate(SparkSession spark, JobConfig config, ThemeSet themes, ThemeMatcher matcher,
+    static ThemeEvaluation evaluate(SparkSession spark, JobConfig config, ThemeSet themes, ThemeMatchers matchers,
                                     Map<String, Map<String, Integer>> labels) {
         Corpus corpus = CorpusReader.read(spark, InputListing.list(config.input(), spark.sparkContext().hadoopConfiguration()),
                 config.maxFileBytes());
         // The boilerplate is learned from the whole input, as the job learns it, so that the rules see the same text.
-        Boilerplate boilerplate = AnalyzeDocuments.learnBoilerplate(corpus.articles(), config, matcher, Stopwords.defaults());
+        Boilerplate boilerplate = AnalyzeDocuments.learnBoilerplate(corpus.articles(), config, matchers);
         Dataset<Row> labelled = corpus.articles().filter(col(DOC_ID).isin(labels.keySet().toArray()));
-        Dataset<Row> analyzed = AnalyzeDocuments.apply(labelled, boilerplate, matcher, Stopwords.defaults(),
-                config.minTokenLength());
-        List<Row> rows = ThemeTables.docThemes(analyzed).join(analyzed.select(DOC_ID, TITLE), DOC_ID).collectAsList();
+        Dataset<Row> analyzed = AnalyzeDocuments.apply(labelled, boilerplate, matchers);
+        List<Row> rows = ThemeTables.docThemes(analyzed).join(analyzed.select(DOC_ID, LANGUAGE, TITLE), DOC_ID).collectAsList();
         corpus.cached().unpersist();
         Set<String> found = new TreeSet<>();
         List<ThemeEvaluation.Prediction> predictions = new ArrayList<>();
         for (Row r : rows) {
             found.add(r.getAs(DOC_ID));
-            predictions.add(new ThemeEvaluation.Prediction(r.getAs(DOC_ID), r.getAs(THEME), r.getAs(MATCHED),
+            predictions.add(new ThemeEvaluation.Prediction(r.getAs(DOC_ID), r.getAs(THEME), r.getAs(LANGUAGE), r.getAs(MATCHED),
                     r.getAs(SCORE), r.getAs(TITLE), r.getList(r.fieldIndex(MATCHED_TERMS)),
                     r.getList(r.fieldIndex(EVIDENCE))));
         }

@@ -11,9 +11,7 @@ import nl.newsthemes.run.JobLogging;
 import nl.newsthemes.run.LogText;
 import nl.newsthemes.spark.CachedRowCountRules;
 import nl.newsthemes.spark.NioLocalFileSystem;
-import nl.newsthemes.text.Stopwords;
-import nl.newsthemes.text.TextAnalyzer;
-import nl.newsthemes.themes.ThemeMatcher;
+import nl.newsthemes.themes.ThemeMatchers;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.SparkConf;
@@ -43,7 +41,7 @@ public final class ThemesJob {
     public static ExitCode run(String[] args) {
         JobConfig config;
         ThemeSet themes;
-        ThemeMatcher matcher;
+        ThemeMatchers matchers;
         try {
             CliArgs cli = CliArgs.parse(Arrays.asList(args));
             if (cli.help()) {
@@ -52,8 +50,8 @@ public final class ThemesJob {
             }
             config = cli.config();
             themes = ThemeSet.load(config.themes());
-            // Compiling checks every rule word against the Dutch analyzer: a bad rule fails here, before Spark.
-            matcher = ThemeMatcher.compile(themes, new TextAnalyzer(Stopwords.defaults(), config.minTokenLength()));
+            // Compiling checks every rule word in every language read: a bad rule fails here, before Spark.
+            matchers = ThemeMatchers.compile(themes, config.languagesRead(), config.minTokenLength());
         } catch (ConfigException e) {
             System.err.println("news-themes: " + LogText.oneLine(e.getMessage()));
             return ExitCode.BAD_CONFIG;
@@ -64,7 +62,7 @@ public final class ThemesJob {
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
         try {
             spark = session(config);
-            RunSummary summary = new ThemesPipeline(spark, config, themes, matcher).run();
+            RunSummary summary = new ThemesPipeline(spark, config, themes, matchers).run();
             System.out.printf(Locale.ROOT, "news-themes: %d articles (%d rejected) in %.1f s; outputs in %s%n",
                     summary.ingested().loaded(), summary.ingested().rejected(), summary.seconds(),
                     LogText.oneLine(summary.outputFolder()));

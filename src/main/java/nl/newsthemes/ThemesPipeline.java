@@ -30,8 +30,7 @@ import nl.newsthemes.report.RunReport;
 import nl.newsthemes.report.RunSummary;
 import nl.newsthemes.run.StageTimer;
 import nl.newsthemes.spark.ShufflePartitions;
-import nl.newsthemes.text.Stopwords;
-import nl.newsthemes.themes.ThemeMatcher;
+import nl.newsthemes.themes.ThemeMatchers;
 import nl.newsthemes.themes.ThemeTables;
 import nl.newsthemes.topics.LdaInput;
 import nl.newsthemes.topics.TopicCoherence;
@@ -73,15 +72,15 @@ public final class ThemesPipeline {
     private final SparkSession spark;
     private final JobConfig config;
     private final ThemeSet themes;
-    private final ThemeMatcher matcher;
+    private final ThemeMatchers matchers;
     private final StageTimer timer = new StageTimer();
 
-    /** @param matcher {@code themes} compiled with the analyzer of {@code config} (see {@link ThemeMatcher#compile}) */
-    public ThemesPipeline(SparkSession spark, JobConfig config, ThemeSet themes, ThemeMatcher matcher) {
+    /** @param matchers {@code themes} compiled for the languages of {@code config} (see {@link ThemeMatchers#compile}) */
+    public ThemesPipeline(SparkSession spark, JobConfig config, ThemeSet themes, ThemeMatchers matchers) {
         this.spark = spark;
         this.config = config;
         this.themes = themes;
-        this.matcher = matcher;
+        this.matchers = matchers;
     }
 
     public RunSummary run() {
@@ -97,7 +96,7 @@ public final class ThemesPipeline {
             ModelStore models = ModelStore.of(config.modelDir(), out, hadoopConf);
             NightlyPlan plan = NightlyPlan.decide(config, Watermark.fingerprint(config, themes), out, listing);
             StagedRun staged = plan.incremental()
-                    ? new IncrementalRun(spark, config, matcher, timer, out, plan).stage(listing, runId)
+                    ? new IncrementalRun(spark, config, matchers, timer, out, plan).stage(listing, runId)
                     : stageFullRun(listing, out, runId, plan, models);
             QualityGate gate = timer.time("quality-gate", () -> QualityGate.check(spark, out.staging(), listing,
                     themes.names(), config.maxRejectedShare()), g -> g.passed() ? "passed"
@@ -140,15 +139,16 @@ public final class ThemesPipeline {
                     i -> i.loaded() + " articles, " + i.rejected() + " rejects");
 
             Boilerplate boilerplate = timer.time("boilerplate", () -> AnalyzeDocuments.learnBoilerplate(read.articles(),
-                    config, matcher, Stopwords.defaults()),
+                    config, matchers),
                     b -> b.size() + " sentences that many articles of their source repeat, "
                             + b.themeStatements().size() + " more kept for the theme words in them");
-            Dataset<Row> words = AnalyzeDocuments.apply(read.articles(), boilerplate, matcher, Stopwords.defaults(),
-                    config.minTokenLength()).persist(StorageLevel.MEMORY_AND_DISK());
+            Dataset<Row> words = AnalyzeDocuments.apply(read.articles(), boilerplate, matchers)
+                    .persist(StorageLevel.MEMORY_AND_DISK());
             analyzed = words;
             DocumentTables.Totals totals = timer.time("text", () -> DocumentTables.totals(words, boilerplate),
                     t -> t.contentWords() + " content words; " + t.boilerplate().sentences()
-                            + " boilerplate sentences taken out of " + t.boilerplate().articles() + " articles");
+                            + " boilerplate sentences taken out of " + t.boilerplate().articles() + " articles; articles by language "
+                            + t.articlesByLanguage());
             long tokens = totals.contentWords();
 
             ModelStore.Saved previous = config.reuseModel() ? store.required() : store.latest();
@@ -214,8 +214,8 @@ public final class ThemesPipeline {
             }, x -> "watermark, document terms, model");
             List<String> months = List.copyOf(ingested.byMonth().keySet());
             RunMode mode = RunMode.full(plan.fullReason(), plan.changes(), months, runId, config.runDate(), config.refitDays());
-            return new StagedRun(ingested, tokens, vocabulary.size(), k, saved.subsamplingRate(), modelled, quality,
-                    topics.lineage(), nearDuplicates, totals.boilerplate(), writer.rowCounts(), mode);
+            return new StagedRun(ingested, totals, vocabulary.size(), k, saved.subsamplingRate(), modelled, quality,
+                    topics.lineage(), nearDuplicates, writer.rowCounts(), mode);
         } finally {
             if (persistedTopics != null) {
                 persistedTopics.unpersist();

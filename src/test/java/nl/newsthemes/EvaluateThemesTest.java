@@ -4,9 +4,8 @@ import nl.newsthemes.config.CliArgs;
 import nl.newsthemes.config.ConfigException;
 import nl.newsthemes.config.JobConfig;
 import nl.newsthemes.config.ThemeSet;
-import nl.newsthemes.text.TextAnalyzer;
 import nl.newsthemes.themes.ThemeEvaluation;
-import nl.newsthemes.themes.ThemeMatcher;
+import nl.newsthemes.themes.ThemeMatchers;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,11 +23,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The evaluation command on the sample, and the bundled themes against the hand labels in data/labels. */
 class EvaluateThemesTest extends SparkTestBase {
     private static final ThemeSet THEMES = ThemeSet.load(null);
-    private static final ThemeMatcher MATCHER = ThemeMatcher.compile(THEMES, TextAnalyzer.dutch());
 
     private static ThemeEvaluation evaluate(Path labels, String... input) {
         JobConfig config = CliArgs.parse(List.of(input)).config();
-        return EvaluateThemes.evaluate(spark, config, THEMES, MATCHER, EvaluateThemes.readLabels(labels));
+        return EvaluateThemes.evaluate(spark, config, THEMES,
+                ThemeMatchers.compile(THEMES, config.languagesRead(), config.minTokenLength()),
+                EvaluateThemes.readLabels(labels));
     }
 
     @Test

@@ -60,6 +60,13 @@ class RealCorpusTest extends SparkTestBase {
                 org.apache.spark.sql.functions.sum(BOILERPLATE_SENTENCES),
                 org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.when(
                         org.apache.spark.sql.functions.col(BOILERPLATE_SENTENCES).gt(0), true)))));
+        // Languages: the 15 English articles are an artist's column in English (among them "Power to the collective");
+        // the headlines and the few articles too short or too mixed to tell are read in Dutch, the first language.
+        assertEquals("{\"en\":15,\"nl\":20649}", manifest.at("/languages/articles").toString());
+        assertEquals(List.of(List.of(15L, 1L)), values(documents.filter("language = 'en'").agg(
+                org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.lit(1)),
+                org.apache.spark.sql.functions.count(org.apache.spark.sql.functions.when(
+                        org.apache.spark.sql.functions.col(TITLE).equalTo("Power to the collective"), true)))));
         // With every sentence kept, NOS's "En bekijk hier de dienstregeling voor het spoor." stood in the evidence of
         // six theme hits; the evidence is cut from the text without it.
         assertEquals(0, spark.read().parquet(out.resolve("doc_themes").toString())

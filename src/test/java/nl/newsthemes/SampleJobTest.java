@@ -90,16 +90,16 @@ class SampleJobTest extends SparkTestBase {
 
     @Test
     void documentsAndAccounting() throws IOException {
-        List<List<Object>> docs = values(table("documents").orderBy(PATH).select(DOC_ID, MONTH, DATE, TITLE,
+        List<List<Object>> docs = values(table("documents").orderBy(PATH).select(DOC_ID, MONTH, DATE, LANGUAGE, TITLE,
                 BOILERPLATE_SENTENCES, DUPLICATE_OF));
-        // Five different stories: none is a near-copy of another, and five articles have no boilerplate (it takes
-        // twenty articles of a source to repeat a sentence).
+        // Five different stories in Dutch: none is a near-copy of another, and five articles have no boilerplate (it
+        // takes twenty articles of a source to repeat a sentence).
         assertEquals(List.of(
-                Arrays.asList("578ef146903e563a", "2022-01", "2022-01", null, 0, null),
-                Arrays.asList("44c21f19dce00bbe", "2022-01", "2022-01", null, 0, null),
-                Arrays.asList("af53009ea800db80", "2022-01", "2022-01", null, 0, null),
-                Arrays.asList("d0f59cb76fdf910e", "2021-12", "2021-12", null, 0, null),
-                Arrays.asList("cd84d37e1e4e22a8", "2021-12", "2021-12", null, 0, null)), docs);
+                Arrays.asList("578ef146903e563a", "2022-01", "2022-01", "nl", null, 0, null),
+                Arrays.asList("44c21f19dce00bbe", "2022-01", "2022-01", "nl", null, 0, null),
+                Arrays.asList("af53009ea800db80", "2022-01", "2022-01", "nl", null, 0, null),
+                Arrays.asList("d0f59cb76fdf910e", "2021-12", "2021-12", "nl", null, 0, null),
+                Arrays.asList("cd84d37e1e4e22a8", "2021-12", "2021-12", "nl", null, 0, null)), docs);
         assertEquals(0, table("theme_monthly").filter(col(STORIES).notEqual(col(ARTICLES))
                 .or(col(THEME_STORIES).notEqual(col(THEME_ARTICLES)))).count());
         assertEquals(0, table("rejects").count());
@@ -118,6 +118,9 @@ class SampleJobTest extends SparkTestBase {
         assertEquals(0, manifest.at("/boilerplate/sentences").asInt());
         assertEquals(0, manifest.at("/boilerplate/removed_sentences").asInt());
         assertEquals(0, manifest.at("/boilerplate/most_frequent").size());
+        // Five Dutch articles, read in the first of the two languages read by default.
+        assertEquals("[\"nl\",\"en\"]", manifest.at("/languages/read_in").toString());
+        assertEquals("{\"nl\":5}", manifest.at("/languages/articles").toString());
         assertEquals(10, manifest.at("/topics/requested").asInt());
         assertEquals(2, manifest.at("/topics/used").asInt());
         assertEquals("reduced from 10: 5 documents support 2 topics (at least 5 documents a topic)",

@@ -2,12 +2,14 @@ package nl.newsthemes.analysis;
 
 import nl.newsthemes.config.JobConfig;
 import nl.newsthemes.features.Boilerplate;
+import nl.newsthemes.text.Language;
+import nl.newsthemes.text.LanguageIdentifier;
 import nl.newsthemes.text.Sentences;
 import nl.newsthemes.text.TextAnalyzer;
 import nl.newsthemes.text.TextNormalizer;
 import nl.newsthemes.text.Token;
 import nl.newsthemes.themes.ThemeHit;
-import nl.newsthemes.themes.ThemeMatcher;
+import nl.newsthemes.themes.ThemeMatchers;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -22,18 +24,20 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import static nl.newsthemes.schema.Columns.*;
 
 /**
- * The text stage: each article's title and text are normalized and split into words once, and that one analysis
+ * The text stage: each article's language is detected, and its title and text are normalized and split into words
+ * once, in that language (see {@link ThemeMatchers} for the languages read); that one analysis
  * feeds both the features (content stems and their surface words) and the theme rules (which need every word, with
  * offsets for evidence). The source's boilerplate sentences are cut out of the text first, so that neither the
  * features nor the evidence ever see one. Reading 70 million characters twice would cost more than any other stage. It has a package
  * of its own, above {@code text} and {@code themes}, so that those two depend one way (themes on text).
  *
- * <p>In: doc_id, date, month, source, title, text, url, path, position. Out: doc_id, date, month, source, title, url, path,
- * position,
+ * <p>In: doc_id, date, month, source, title, text, url, path, position. Out: doc_id, date, month, source,
+ * {@code language}, title, url, path, position,
  * {@code tokens} (number of content words), {@code boilerplate_sentences}, {@code terms}, {@code words},
  * {@code themes} (one struct per theme).
  */
@@ -50,6 +54,7 @@ public final class AnalyzeDocuments {
             .add(DATE, DataTypes.StringType)
             .add(MONTH, DataTypes.StringType)
             .add(SOURCE, DataTypes.StringType)
+            .add(LANGUAGE, DataTypes.StringType, false)
             .add(TITLE, DataTypes.StringType)
             .add(URL, DataTypes.StringType)
             .add(PATH, DataTypes.StringType)
@@ -63,23 +68,22 @@ public final class AnalyzeDocuments {
     private AnalyzeDocuments() {
     }
 
-    public static Dataset<Row> apply(Dataset<Row> articles, Boilerplate boilerplate, ThemeMatcher matcher,
-                                     Set<String> stopwords, int minTokenLength) {
+    public static Dataset<Row> apply(Dataset<Row> articles, Boilerplate boilerplate, ThemeMatchers matchers) {
         Dataset<Row> input = articles.select(DOC_ID, DATE, MONTH, SOURCE, TITLE, TEXT, URL, PATH, POSITION);
-        return input.mapPartitions(new Analyze(boilerplate, matcher, stopwords, minTokenLength), Encoders.row(SCHEMA));
+        return input.mapPartitions(new Analyze(boilerplate, matchers), Encoders.row(SCHEMA));
     }
 
     /**
      * The boilerplate of {@code articles} with the thresholds of {@code config}, without the sentences in which a theme
-     * rule finds words, each analyzed as an article's text is: those stay in the text (see {@link Boilerplate}).
+     * rule finds words in any of the languages read: those stay in the text (see {@link Boilerplate}).
      */
-    public static Boilerplate learnBoilerplate(Dataset<Row> articles, JobConfig config, ThemeMatcher matcher,
-                                               Set<String> stopwords) {
+    public static Boilerplate learnBoilerplate(Dataset<Row> articles, JobConfig config, ThemeMatchers matchers) {
         Boilerplate learned = Boilerplate.learn(articles, config.boilerplateMinArticles(), config.boilerplateMinShare());
-        TextAnalyzer analyzer = new TextAnalyzer(stopwords, config.minTokenLength());
+        Map<Language, TextAnalyzer> analyzers = matchers.analyzers();
         return learned.keeping(sentence -> {
             String text = fullText(null, sentence);
-            return matcher.match(text, analyzer.tokens(text)).stream().anyMatch(hit -> !hit.matchedTerms().isEmpty());
+            return analyzers.values().stream().anyMatch(analyzer -> matchers.in(analyzer.language())
+                    .match(text, analyzer.tokens(text)).stream().anyMatch(hit -> !hit.matchedTerms().isEmpty()));
         });
     }
 
@@ -89,11 +93,11 @@ public final class AnalyzeDocuments {
         return TextNormalizer.normalize(title == null || title.isBlank() ? body : title.strip() + "\n\n" + body);
     }
 
-    private record Analyze(Boilerplate boilerplate, ThemeMatcher matcher, Set<String> stopwords, int minTokenLength)
-            implements MapPartitionsFunction<Row, Row> {
+    private record Analyze(Boilerplate boilerplate, ThemeMatchers matchers) implements MapPartitionsFunction<Row, Row> {
         @Override
         public Iterator<Row> call(Iterator<Row> rows) {
-            TextAnalyzer analyzer = new TextAnalyzer(stopwords, minTokenLength);
+            Map<Language, TextAnalyzer> analyzers = matchers.analyzers();
+            Function<String, String> languageOf = languageOf(matchers);
             Map<String, Set<String>> bySource = boilerplate.bySource();
             Sentences sentences = new Sentences();
             return new Iterator<>() {
@@ -104,15 +108,34 @@ public final class AnalyzeDocuments {
 
                 @Override
                 public Row next() {
-                    return analyze(rows.next(), analyzer, bySource, sentences);
+                    return analyze(rows.next(), analyzers, languageOf, bySource, sentences);
                 }
             };
         }
 
-        private Row analyze(Row article, TextAnalyzer analyzer, Map<String, Set<String>> bySource, Sentences sentences) {
+        /**
+         * The language of a text: with one language read, that one without asking (no model is loaded); else the
+         * detector's, and the first language read when it is unsure.
+         */
+        private static Function<String, String> languageOf(ThemeMatchers matchers) {
+            String fallback = matchers.fallback().code();
+            if (!matchers.identifiesLanguages()) {
+                return text -> fallback;
+            }
+            LanguageIdentifier identifier = new LanguageIdentifier();
+            return text -> {
+                String detected = identifier.identify(text);
+                return detected == null ? fallback : detected;
+            };
+        }
+
+        private Row analyze(Row article, Map<Language, TextAnalyzer> analyzers, Function<String, String> languageOf,
+                            Map<String, Set<String>> bySource, Sentences sentences) {
             Boilerplate.Stripped body = Boilerplate.strip(article.getAs(TEXT), article.getAs(SOURCE), bySource, sentences);
             String text = fullText(article.getAs(TITLE), body.text());
-            List<Token> tokens = analyzer.tokens(text);
+            String language = languageOf.apply(text);
+            Language readAs = matchers.readAs(language);
+            List<Token> tokens = analyzers.get(readAs).tokens(text);
             List<String> terms = new ArrayList<>();
             List<String> words = new ArrayList<>();
             for (Token token : tokens) {
@@ -122,12 +145,12 @@ public final class AnalyzeDocuments {
                 }
             }
             List<Row> themes = new ArrayList<>();
-            for (ThemeHit hit : matcher.match(text, tokens)) {
+            for (ThemeHit hit : matchers.in(readAs).match(text, tokens)) {
                 themes.add(RowFactory.create(hit.theme(), hit.score(), hit.matched(),
                         hit.matchedTerms().toArray(String[]::new), hit.evidence().toArray(String[]::new)));
             }
             return RowFactory.create(article.getAs(DOC_ID), article.getAs(DATE), article.getAs(MONTH),
-                    article.getAs(SOURCE), article.getAs(TITLE), article.getAs(URL), article.getAs(PATH),
+                    article.getAs(SOURCE), language, article.getAs(TITLE), article.getAs(URL), article.getAs(PATH),
                     article.<Long>getAs(POSITION), terms.size(), body.removed(), terms.toArray(String[]::new),
                     words.toArray(String[]::new), themes.toArray());
         }

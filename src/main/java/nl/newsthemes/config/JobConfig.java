@@ -1,10 +1,12 @@
 package nl.newsthemes.config;
 
+import nl.newsthemes.text.Language;
 import nl.newsthemes.topics.LdaSettings;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.List;
 
 /**
@@ -67,6 +69,10 @@ import java.util.List;
  *                           source's boilerplate and is taken out before analysis (see features.Boilerplate); 0 keeps
  *                           every sentence
  * @param boilerplateMinShare and at least this share of the source's articles
+ * @param languages          the languages articles are read in (ISO 639-1 codes): each article's language is
+ *                           detected and it is analyzed with that language's stopwords and stemmer; the first is for
+ *                           articles in any other language or too short to tell. One language: every article is read in
+ *                           it, and nothing is detected
  */
 public record JobConfig(
         List<String> input,
@@ -105,7 +111,8 @@ public record JobConfig(
         String ldaStart,
         Integer ldaStartClusterings,
         Integer boilerplateMinArticles,
-        Double boilerplateMinShare) {
+        Double boilerplateMinShare,
+        List<String> languages) {
 
     public static final String REFIT = "refit";
     public static final String REUSE = "reuse";
@@ -152,6 +159,15 @@ public record JobConfig(
         topicSweep = topicSweep == null ? DEFAULT_TOPIC_SWEEP : List.copyOf(topicSweep);
         boilerplateMinArticles = boilerplateMinArticles == null ? DEFAULT_BOILERPLATE_MIN_ARTICLES : boilerplateMinArticles;
         boilerplateMinShare = boilerplateMinShare == null ? DEFAULT_BOILERPLATE_MIN_SHARE : boilerplateMinShare;
+        languages = languages == null ? DEFAULT_LANGUAGES : List.copyOf(languages);
+    }
+
+    /** Dutch news first: an article too short to tell (a headline) is read as Dutch. */
+    public static final List<String> DEFAULT_LANGUAGES = List.of(Language.DUTCH.code(), Language.ENGLISH.code());
+
+    /** {@link #languages} as the analyzers they name (valid after {@link #validate()}). */
+    public List<Language> languagesRead() {
+        return languages.stream().map(code -> Language.byCode(code).orElseThrow()).toList();
     }
 
     /**
@@ -263,6 +279,10 @@ public record JobConfig(
                 "boilerplate_min_articles must be 0 (keep every sentence) or from 2 to 1000000000 articles, got %d", boilerplateMinArticles);
         ConfigException.check(boilerplateMinShare >= 0 && boilerplateMinShare <= 1,
                 "boilerplate_min_share must be a share of a source's articles from 0 to 1, got %s", boilerplateMinShare);
+        ConfigException.check(!languages.isEmpty() && languages.stream().allMatch(l -> Language.byCode(l).isPresent())
+                        && new HashSet<>(languages).size() == languages.size(),
+                "languages must list each language to read once, from %s (the first also reads articles in other languages), got %s",
+                Language.codes(), languages);
         ConfigException.check(master == null || !master.isBlank(), "master is empty: give --master a Spark master URL such as local[*] or spark://host:7077");
         return this;
     }

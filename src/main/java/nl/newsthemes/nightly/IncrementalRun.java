@@ -15,8 +15,7 @@ import nl.newsthemes.ingest.InputListing;
 import nl.newsthemes.output.OutputFolder;
 import nl.newsthemes.output.TableWriter;
 import nl.newsthemes.run.StageTimer;
-import nl.newsthemes.text.Stopwords;
-import nl.newsthemes.themes.ThemeMatcher;
+import nl.newsthemes.themes.ThemeMatchers;
 import nl.newsthemes.themes.ThemeTables;
 import nl.newsthemes.topics.LdaInput;
 import nl.newsthemes.topics.TopicModel;
@@ -62,18 +61,18 @@ public final class IncrementalRun {
 
     private final SparkSession spark;
     private final JobConfig config;
-    private final ThemeMatcher matcher;
+    private final ThemeMatchers matchers;
     private final StageTimer timer;
     private final OutputFolder out;
     private final NightlyPlan plan;
     private final FileSystem fs;
     private final List<Dataset<Row>> persisted = new ArrayList<>();
 
-    public IncrementalRun(SparkSession spark, JobConfig config, ThemeMatcher matcher, StageTimer timer, OutputFolder out,
+    public IncrementalRun(SparkSession spark, JobConfig config, ThemeMatchers matchers, StageTimer timer, OutputFolder out,
                           NightlyPlan plan) {
         this.spark = spark;
         this.config = config;
-        this.matcher = matcher;
+        this.matchers = matchers;
         this.timer = timer;
         this.out = out;
         this.plan = plan;
@@ -112,7 +111,7 @@ public final class IncrementalRun {
         // The new documents lose the saved model's boilerplate and get its phrases, so that their terms are those the
         // vocabulary was built from.
         Dataset<Row> analyzed = keep(plan.model().phraseModel().apply(AnalyzeDocuments.apply(read.articles(),
-                plan.model().boilerplate(), matcher, Stopwords.defaults(), config.minTokenLength())));
+                plan.model().boilerplate(), matchers)));
         long added = timer.time("text", analyzed::count, n -> n + " articles read and analyzed");
 
         // Documents that leave: those of changed and removed files, and earlier ones that are now duplicates.
@@ -144,9 +143,9 @@ public final class IncrementalRun {
                 plan.previous().runId(), changes.added().size(), changes.changed().size(), changes.removed().size(),
                 reread.size(), added), changes, reread, touched, plan.previous().modelRunId(),
                 plan.previous().modelRunDate(), config.refitDays());
-        return new StagedRun(ingested, totals.contentWords(), model.terms().size(), model.topics(), model.subsamplingRate(),
+        return new StagedRun(ingested, totals, model.terms().size(), model.topics(), model.subsamplingRate(),
                 model.modelledDocuments(), model.quality(), null,
-                staged(DOCUMENTS).filter(col(DUPLICATE_OF).isNotNull()).count(), totals.boilerplate(), writer.rowCounts(), mode);
+                staged(DOCUMENTS).filter(col(DUPLICATE_OF).isNotNull()).count(), writer.rowCounts(), mode);
     }
 
     /** Recomputes every month-partitioned table for the touched months. */

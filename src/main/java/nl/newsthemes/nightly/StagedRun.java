@@ -1,6 +1,6 @@
 package nl.newsthemes.nightly;
 
-import nl.newsthemes.features.Boilerplate;
+import nl.newsthemes.analysis.DocumentTables;
 import nl.newsthemes.ingest.Ingested;
 import nl.newsthemes.topics.TopicCount;
 import nl.newsthemes.topics.TopicLineage;
@@ -12,14 +12,12 @@ import java.util.Map;
  * What a run staged, for the summary and manifest.
  *
  * @param ingested     articles and rejects of the whole output (not only of what this run read)
- * @param contentWords content words of all documents
+ * @param totals       content words, boilerplate taken out and articles per language, of all documents
  * @param topicQuality the topics' coherence and perplexity (null when no topics were fitted)
  * @param lineage      where the topics come from (refit and matched, or reused; null for incremental runs)
  * @param nearDuplicates articles that are a near-copy of an earlier one
- * @param boilerplate  the boilerplate sentences used and what they took out of the documents
  */
-public record StagedRun(Ingested ingested, long contentWords, int vocabularySize, TopicCount topics,
+public record StagedRun(Ingested ingested, DocumentTables.Totals totals, int vocabularySize, TopicCount topics,
                         double subsamplingRate, long modelledDocuments, TopicQuality topicQuality,
-                        TopicLineage lineage, long nearDuplicates, Boilerplate.Removal boilerplate,
-                        Map<String, Long> tableRows, RunMode mode) {
+                        TopicLineage lineage, long nearDuplicates, Map<String, Long> tableRows, RunMode mode) {
 }

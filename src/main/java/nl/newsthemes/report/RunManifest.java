@@ -89,6 +89,10 @@ public final class RunManifest {
         counts.put("content_words", run.contentWords());
         counts.put("near_duplicates", run.nearDuplicates());
 
+        ObjectNode languages = root.putObject("languages");
+        languages.set("read_in", JSON.valueToTree(run.config().languages()));
+        languages.set("articles", JSON.valueToTree(run.articlesByLanguage()));
+
         ObjectNode boilerplate = root.putObject("boilerplate");
         boilerplate.put("min_articles", run.config().boilerplateMinArticles());
         boilerplate.put("min_share", run.config().boilerplateMinShare());

@@ -46,7 +46,12 @@ public record RunSummary(String runId, Instant startedAt, Instant finishedAt, Jo
     }
 
     public long contentWords() {
-        return staged.contentWords();
+        return staged.totals().contentWords();
+    }
+
+    /** Articles per language (ISO 639-1 code), sorted by code. */
+    public Map<String, Long> articlesByLanguage() {
+        return staged.totals().articlesByLanguage();
     }
 
     public int vocabularySize() {
@@ -82,7 +87,7 @@ public record RunSummary(String runId, Instant startedAt, Instant finishedAt, Jo
 
     /** The sentences taken out of the text as boilerplate (see features.Boilerplate). */
     public Boilerplate.Removal boilerplate() {
-        return staged.boilerplate();
+        return staged.totals().boilerplate();
     }
 
     public Map<String, Long> tableRows() {

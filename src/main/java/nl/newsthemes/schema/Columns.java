@@ -13,6 +13,8 @@ public final class Columns {
     public static final String MONTH = "month";
     public static final String DATE = "date";
     public static final String SOURCE = "source";
+    /** The language an article is in (ISO 639-1), as detected (see text.LanguageIdentifier). */
+    public static final String LANGUAGE = "language";
     public static final String TITLE = "title";
     public static final String TEXT = "text";
     public static final String URL = "url";
@@ -29,7 +31,7 @@ public final class Columns {
     public static final String REASON = "reason";
 
     // Text analysis (internal)
-    /** Dutch stems of the content words, stopwords removed, in text order. */
+    /** Stems of the content words (in the article's language), stopwords removed, in text order. */
     public static final String TERMS = "terms";
     /** The lower-cased surface word of each entry of {@link #TERMS}, same positions. */
     public static final String WORDS = "words";

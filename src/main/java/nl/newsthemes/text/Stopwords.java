@@ -9,38 +9,33 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Words that carry no theme: Spark's Dutch stopword list, plus news filler words (zegt, volgens, jaar, ...) and a
- * few English function words that turn up in Dutch news, kept in {@code stopwords/news-nl.txt} (one a line,
- * {@code #} starts a comment). Matched on the lower-cased surface word, before stemming, so that a filler word
- * does not remove content words that share its stem.
+ * Words that carry no theme, per language: Spark's stopword list for it, plus news filler words (zegt, volgens, jaar;
+ * said, according, year, ...) kept in {@code stopwords/news-<code>.txt} (one a line, {@code #} starts a comment). The
+ * Dutch file also has a few English function words that turn up in Dutch news. Matched on the lower-cased surface
+ * word, before stemming, so that a filler word does not remove content words that share its stem.
  */
 public final class Stopwords {
-    public static final String NEWS_FILLER_RESOURCE = "/stopwords/news-nl.txt";
-
-    private static volatile Set<String> defaults;
+    private static final Map<Language, Set<String>> LOADED = new EnumMap<>(Language.class);
 
     private Stopwords() {
     }
 
-    /** Spark's Dutch list plus the news filler list, loaded once per JVM. */
-    public static Set<String> defaults() {
-        Set<String> words = defaults;
-        if (words == null) {
-            synchronized (Stopwords.class) {
-                if (defaults == null) {
-                    Set<String> all = new HashSet<>(Arrays.asList(StopWordsRemover.loadDefaultStopWords("dutch")));
-                    all.addAll(readResource(NEWS_FILLER_RESOURCE));
-                    defaults = Set.copyOf(all);
-                }
-                words = defaults;
-            }
+    /** Spark's list plus the news filler list of {@code language}, loaded once per JVM. */
+    public static Set<String> of(Language language) {
+        synchronized (LOADED) {
+            return LOADED.computeIfAbsent(language, l -> {
+                Set<String> all = new HashSet<>(Arrays.asList(StopWordsRemover.loadDefaultStopWords(l.sparkStopwordList())));
+                all.addAll(readResource(l.fillerResource()));
+                return Set.copyOf(all);
+            });
         }
-        return words;
     }
 
     static Set<String> readResource(String resource) {

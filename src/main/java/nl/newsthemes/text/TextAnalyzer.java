@@ -6,7 +6,7 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.tartarus.snowball.ext.DutchStemmer;
+import org.tartarus.snowball.SnowballStemmer;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -18,10 +18,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Splits Dutch text into words and stems them, with Lucene: the Unicode word-break rules of
+ * Splits text in one {@link Language} into words and stems them, with Lucene: the Unicode word-break rules of
  * {@link StandardTokenizer} (diacritics kept, {@code navo-lidmaatschap} gives {@code navo} and
  * {@code lidmaatschap}), {@link EnglishPossessiveFilter} (which also drops the Dutch genitive {@code Zelensky's}),
- * lower-casing, and the Snowball {@link DutchStemmer}. Tokens without a letter (numbers, dates) are dropped.
+ * lower-casing, the language's stopwords (marked, not removed) and its Snowball stemmer. Tokens without a letter (numbers, dates) are dropped.
  * Each word knows its sentence: a new one starts after a line break, or after {@code .}, {@code !} or {@code ?}
  * followed by white space (so {@code 100.000} is no sentence break), which lets theme rules stay within a sentence.
  *
@@ -31,23 +31,31 @@ import java.util.Set;
 public final class TextAnalyzer {
     private static final int STEM_CACHE_LIMIT = 200_000;
 
+    private final Language language;
     private final Set<String> stopwords;
     private final int minTokenLength;
     private final StandardTokenizer tokenizer = new StandardTokenizer();
     private final TokenStream stream = new LowerCaseFilter(new EnglishPossessiveFilter(tokenizer));
     private final CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
     private final OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
-    private final DutchStemmer stemmer = new DutchStemmer();
+    private final SnowballStemmer stemmer;
     private final Map<String, String> stemCache = new HashMap<>();
 
-    public TextAnalyzer(Set<String> stopwords, int minTokenLength) {
-        this.stopwords = stopwords;
+    /** Words shorter than {@code minTokenLength} are not content words. */
+    public TextAnalyzer(Language language, int minTokenLength) {
+        this.language = language;
+        this.stopwords = Stopwords.of(language);
         this.minTokenLength = minTokenLength;
+        this.stemmer = language.newStemmer();
     }
 
-    /** With the default stopwords and minimum length 2. */
+    /** Dutch, with minimum length 2. */
     public static TextAnalyzer dutch() {
-        return new TextAnalyzer(Stopwords.defaults(), 2);
+        return new TextAnalyzer(Language.DUTCH, 2);
+    }
+
+    public Language language() {
+        return language;
     }
 
     /**
@@ -87,7 +95,7 @@ public final class TextAnalyzer {
         return tokens;
     }
 
-    /** The Dutch stem of one lower-cased word. */
+    /** The stem of one lower-cased word. */
     public String stem(String word) {
         String cached = stemCache.get(word);
         if (cached != null) {

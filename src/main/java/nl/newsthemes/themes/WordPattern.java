@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One word of a theme rule. A plain word matches tokens with its Dutch stem. A word with a {@code *} is matched on
+ * One word of a theme rule. A plain word matches tokens with its stem in the language of the text. A word with a {@code *} is matched on
  * the lower-cased surface word instead, since a stemmer cuts words in places a reader would not guess:
  * {@code sanctie*} matches words that start with {@code sanctie}, {@code *embargo} words that end with
  * {@code embargo} ({@code wapenembargo}), and {@code *sanctie*} words that contain it ({@code handelssancties}),
@@ -35,7 +35,7 @@ record WordPattern(Kind kind, String text) implements Serializable {
         List<WordPattern> patterns = sequence(word, analyzer, theme);
         if (patterns.size() != 1) {
             throw new ConfigException(String.format(Locale.ROOT,
-                    "theme '%s': '%s' is %d words to the Dutch tokenizer; put it under phrases", theme, word, patterns.size()));
+                    "theme '%s': '%s' is %d words to the tokenizer; put it under phrases", theme, word, patterns.size()));
         }
         return patterns.get(0);
     }

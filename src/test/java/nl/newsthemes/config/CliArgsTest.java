@@ -1,5 +1,6 @@
 package nl.newsthemes.config;
 
+import nl.newsthemes.text.Language;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,6 +118,15 @@ class CliArgsTest {
         Files.writeString(config, "{\"boilerplate_min_share\": -0.1}");
         assertEquals("boilerplate_min_share must be a share of a source's articles from 0 to 1, got -0.1",
                 refused("--config", config.toString()));
+        String languages = "languages must list each language to read once, from nl, en (the first also reads articles "
+                + "in other languages), got ";
+        for (String bad : List.of("[]", "[\"fr\"]", "[\"nl\", \"nl\"]", "[\"NL\"]")) {
+            Files.writeString(config, "{\"languages\": " + bad + "}");
+            assertEquals(languages + bad.replace("\"", ""), refused("--config", config.toString()));
+        }
+        Files.writeString(config, "{\"languages\": [\"en\"]}");
+        assertEquals(List.of(Language.ENGLISH), CliArgs.parse(List.of("--config", config.toString())).config().languagesRead());
+        assertEquals(List.of(Language.DUTCH, Language.ENGLISH), CliArgs.parse(List.of()).config().languagesRead());
     }
 
     /** --help lists every exit code the job has, each once, in order. */

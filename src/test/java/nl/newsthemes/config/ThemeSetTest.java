@@ -65,7 +65,7 @@ class ThemeSetTest {
                 refused("{\"themes\": [{\"name\": \"a\", \"terms\": [\"x\"], \"exclude\": [{\"terms\": [\"y\"], \"window\": 60}]}]}"));
         assertEquals("theme file t.json: theme 'a': a near rule has window 0; it must be from 1 to 50 words",
                 refused("{\"themes\": [{\"name\": \"a\", \"near\": [{\"terms\": [\"a\"], \"with\": [\"b\"], \"window\": 0}]}]}"));
-        assertEquals("theme 'a': 'navo-lidmaatschap' is 2 words to the Dutch tokenizer; put it under phrases",
+        assertEquals("theme 'a': 'navo-lidmaatschap' is 2 words to the tokenizer; put it under phrases",
                 refused("{\"themes\": [{\"name\": \"a\", \"terms\": [\"navo-lidmaatschap\"]}]}"));
     }
 

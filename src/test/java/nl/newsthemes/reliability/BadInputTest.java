@@ -78,11 +78,11 @@ class BadInputTest extends SparkTestBase {
                         List.of("j3", "=HYPERLINK(\"http://evil\")"), Arrays.asList("j8", null)),
                 values(documents.filter(col(PATH).endsWith("records.jsonl")).select(DOC_ID, URL).orderBy(DOC_ID)));
         List<String> csvRows = Files.readAllLines(out.resolve("csv/documents.csv"));
-        assertEquals("doc_id,month,date,source,title,url,path,tokens,boilerplate_sentences,duplicate_of", csvRows.get(0));
-        assertEquals(List.of("j1,2022-05,2022-05-01,,Sancties,https://nos.nl/artikel/1,",
-                        "j2,2022-05,2022-05,,Alleen een kop over de NAVO,,",
-                        "j3,2022-05,2022-05-02,,\"'=HYPERLINK(\"\"http://evil\"\",\"\"klik\"\")\",\"'=HYPERLINK(\"\"http://evil\"\")\",",
-                        "j8,2022-05,2022-05-04,,'-5 graden,,"),
+        assertEquals("doc_id,month,date,source,language,title,url,path,tokens,boilerplate_sentences,duplicate_of", csvRows.get(0));
+        assertEquals(List.of("j1,2022-05,2022-05-01,,nl,Sancties,https://nos.nl/artikel/1,",
+                        "j2,2022-05,2022-05,,nl,Alleen een kop over de NAVO,,",
+                        "j3,2022-05,2022-05-02,,nl,\"'=HYPERLINK(\"\"http://evil\"\",\"\"klik\"\")\",\"'=HYPERLINK(\"\"http://evil\"\")\",",
+                        "j8,2022-05,2022-05-04,,nl,'-5 graden,,"),
                 csvRows.stream().filter(line -> line.matches("j[0-9],.*"))
                         .map(line -> line.substring(0, line.indexOf(",file:") + 1)).sorted().toList());
 

@@ -9,7 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class ThemeEvaluationTest {
     private static ThemeEvaluation.Prediction p(String doc, String theme, boolean matched) {
-        return new ThemeEvaluation.Prediction(doc, theme, matched, matched ? 2 : 0, "title " + doc,
+        return p(doc, theme, "nl", matched);
+    }
+
+    private static ThemeEvaluation.Prediction p(String doc, String theme, String language, boolean matched) {
+        return new ThemeEvaluation.Prediction(doc, theme, language, matched, matched ? 2 : 0, "title " + doc,
                 matched ? List.of("sancties") : List.of(), matched ? List.of("…de sancties…") : List.of());
     }
 
@@ -35,10 +39,12 @@ class ThemeEvaluationTest {
         // d has no nato label: its match is not scored.
         assertEquals(List.of("sanctions b false", "sanctions c true"),
                 e.errors().stream().map(x -> x.theme() + " " + x.docId() + " " + x.falsePositive()).toList());
+        assertEquals(Map.of(), e.byLanguage());
         assertEquals(String.join("\n",
-                "theme                 tp    fp    fn    tn precision  recall     f1",
-                "sanctions              1     1     1     1     0.500   0.500  0.500",
-                "nato                   1     0     0     2     1.000   1.000  1.000",
+                "documents by language: nl 4",
+                "language theme                 tp    fp    fn    tn precision  recall     f1",
+                "all      sanctions              1     1     1     1     0.500   0.500  0.500",
+                "all      nato                   1     0     0     2     1.000   1.000  1.000",
                 "",
                 "FALSE NEGATIVE sanctions b (score 0.00) title b",
                 "",
@@ -46,5 +52,30 @@ class ThemeEvaluationTest {
                 "  matched: sancties",
                 "  > …de sancties…",
                 ""), e.report());
+    }
+
+    @Test
+    void scoresEachLanguageWhenTheDocumentsAreInMoreThanOne() {
+        Map<String, Map<String, Integer>> labels = Map.of(
+                "a", Map.of("sanctions", 1),
+                "b", Map.of("sanctions", 1),
+                "c", Map.of("sanctions", 0),
+                "e", Map.of("sanctions", 1));
+        ThemeEvaluation e = ThemeEvaluation.evaluate(List.of("sanctions"), labels, List.of(
+                p("a", "sanctions", "nl", true), p("b", "sanctions", "en", false), p("c", "sanctions", "en", true),
+                p("e", "sanctions", "en", true)));
+
+        assertEquals(List.of(new ThemeEvaluation.Score("sanctions", 2, 1, 1, 0)), e.scores());
+        assertEquals(Map.of("en", List.of(new ThemeEvaluation.Score("sanctions", 1, 1, 1, 0)),
+                "nl", List.of(new ThemeEvaluation.Score("sanctions", 1, 0, 0, 0))), e.byLanguage());
+        assertEquals(List.of("en", "nl"), List.copyOf(e.byLanguage().keySet()));
+        assertEquals(Map.of("en", 3L, "nl", 1L), e.languages());
+        assertEquals(List.of(
+                "documents by language: en 3, nl 1",
+                "language theme                 tp    fp    fn    tn precision  recall     f1",
+                "all      sanctions              2     1     1     0     0.667   0.667  0.667",
+                "en       sanctions              1     1     1     0     0.500   0.500  0.500",
+                "nl       sanctions              1     0     0     0     1.000   1.000  1.000"),
+                e.report().lines().limit(5).toList());
     }
 }

@@ -20,8 +20,13 @@ class ThemeMatcherTest {
     private static final ThemeMatcher DEFAULTS = ThemeMatcher.compile(ThemeSet.load(null), ANALYZER);
 
     static Map<String, ThemeHit> match(ThemeMatcher matcher, String text) {
+        return match(matcher, text, ANALYZER);
+    }
+
+    /** With {@code analyzer}, which must be the one {@code matcher} was compiled with. */
+    static Map<String, ThemeHit> match(ThemeMatcher matcher, String text, TextAnalyzer analyzer) {
         String normalized = TextNormalizer.normalize(text);
-        return matcher.match(normalized, ANALYZER.tokens(normalized)).stream()
+        return matcher.match(normalized, analyzer.tokens(normalized)).stream()
                 .collect(Collectors.toMap(ThemeHit::theme, Function.identity()));
     }
 
