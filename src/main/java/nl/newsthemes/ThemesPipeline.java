@@ -151,7 +151,7 @@ public final class ThemesPipeline {
                             + t.articlesByLanguage());
             long tokens = totals.contentWords();
 
-            ModelStore.Saved previous = config.reuseModel() ? store.required() : store.latest();
+            ModelStore.Saved previous = config.reuseModel() ? store.required(config.languages()) : store.latest();
             ModelStage.Result fit = new ModelStage(spark, config, timer).run(words, ingested.loaded(), previous,
                     store.location());
             ModelStage.Features features = fit.features();
@@ -205,7 +205,7 @@ public final class ThemesPipeline {
                     vocabulary.surfaces(), vocabulary.docFreqs(), features.idf(), k, modelled,
                     model == null ? 0.0 : model.subsamplingRate(), model == null ? List.of() : model.topicTerms(), quality,
                     model == null ? List.of() : java.util.Arrays.stream(model.ids()).boxed().toList(), topics.registry(),
-                    boilerplate);
+                    boilerplate, config.languages());
             timer.time("state", () -> {
                 CorpusState.writeFull(out, DocumentTables.docTerms(analyzedDocs), saved, model,
                         plan.watermark(runId, config.runDate(), runId, config.runDate(), listing));

@@ -159,7 +159,8 @@ public record JobConfig(
         topicSweep = topicSweep == null ? DEFAULT_TOPIC_SWEEP : List.copyOf(topicSweep);
         boilerplateMinArticles = boilerplateMinArticles == null ? DEFAULT_BOILERPLATE_MIN_ARTICLES : boilerplateMinArticles;
         boilerplateMinShare = boilerplateMinShare == null ? DEFAULT_BOILERPLATE_MIN_SHARE : boilerplateMinShare;
-        languages = languages == null ? DEFAULT_LANGUAGES : List.copyOf(languages);
+        // Not List.copyOf: a null entry is for validate() to name, not a NullPointerException while binding.
+        languages = languages == null ? DEFAULT_LANGUAGES : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(languages));
     }
 
     /** Dutch news first: an article too short to tell (a headline) is read as Dutch. */
@@ -279,10 +280,14 @@ public record JobConfig(
                 "boilerplate_min_articles must be 0 (keep every sentence) or from 2 to 1000000000 articles, got %d", boilerplateMinArticles);
         ConfigException.check(boilerplateMinShare >= 0 && boilerplateMinShare <= 1,
                 "boilerplate_min_share must be a share of a source's articles from 0 to 1, got %s", boilerplateMinShare);
-        ConfigException.check(!languages.isEmpty() && languages.stream().allMatch(l -> Language.byCode(l).isPresent())
-                        && new HashSet<>(languages).size() == languages.size(),
-                "languages must list each language to read once, from %s (the first also reads articles in other languages), got %s",
-                Language.codes(), languages);
+        ConfigException.check(!languages.isEmpty(), "languages is empty: list the languages to read, from %s (the first "
+                + "also reads articles in other languages)", Language.codes());
+        for (String code : languages) {
+            ConfigException.check(code != null && Language.byCode(code).isPresent(),
+                    "languages: '%s' is not a language the job can read; use the lower-case codes %s", code, Language.codes());
+        }
+        ConfigException.check(new HashSet<>(languages).size() == languages.size(),
+                "languages lists a language twice: %s; list each once", languages);
         ConfigException.check(master == null || !master.isBlank(), "master is empty: give --master a Spark master URL such as local[*] or spark://host:7077");
         return this;
     }

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * unless an exclusion stands near it; the document has the theme when the sum (its score) reaches
  * {@code threshold}.
  *
- * <p>Words are matched by Dutch stem ({@code economische} matches {@code economisch}); a {@code *} at the end,
+ * <p>Words are matched by stem, in the article's language ({@code economische} matches {@code economisch}); a {@code *} at the end,
  * start or both matches words that start with, end with or contain the rest ({@code sanctie*}, {@code *embargo},
  * {@code *sanctie*}). A phrase is several such words in a row, stopwords included; a hyphen is a word break.
  *

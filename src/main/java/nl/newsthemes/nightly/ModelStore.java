@@ -95,8 +95,12 @@ public final class ModelStore {
         return model == null ? null : new Saved(model, folder);
     }
 
-    /** The latest saved model; a {@link ConfigException} that says what to do when there is none. */
-    public Saved required() {
+    /**
+     * The latest saved model, to be used as it is on articles read in {@code languages}; a {@link ConfigException} that
+     * says what to do when there is none, or when its articles were read in other languages (its stems would not be
+     * those of this run's articles).
+     */
+    public Saved required(List<String> languages) {
         Saved saved;
         try {
             saved = read();
@@ -107,6 +111,10 @@ public final class ModelStore {
             throw new ConfigException("--model reuse needs a saved model, and " + location() + " has none: "
                     + "run once with --model refit first");
         }
+        ConfigException.check(saved.model().languages().equals(languages), "--model reuse needs a model fitted on "
+                + "articles read in the same languages, and the saved model of run %s read them in %s where this run "
+                + "reads %s: run with --model refit, or set languages to %s", saved.model().runId(),
+                saved.model().languages(), languages, saved.model().languages());
         return saved;
     }
 

@@ -3,6 +3,7 @@ package nl.newsthemes.nightly;
 import nl.newsthemes.features.Boilerplate;
 import nl.newsthemes.features.Phrases;
 import nl.newsthemes.features.Vocabulary;
+import nl.newsthemes.text.Language;
 import nl.newsthemes.topics.TopicCount;
 import nl.newsthemes.topics.TopicModel;
 import nl.newsthemes.topics.TopicQuality;
@@ -34,17 +35,21 @@ import java.util.List;
  * @param registry          every topic the output's models have had
  * @param boilerplate       the sentences taken out of each source's articles before analysis (none in a model saved
  *                          before there was such a list)
+ * @param languages         the languages its articles were read in (see config.JobConfig#languages): its stems are
+ *                          theirs; {@code [nl]} in a model saved before articles were read in their own language
  */
 public record SavedModel(String runId, String runDate, List<String> phrases, List<String> terms, List<String> surfaces,
                          List<Long> docFreqs, double[] idf, TopicCount topics, long modelledDocuments,
                          double subsamplingRate, List<TopicModel.TopicTerm> topicTerms, TopicQuality quality,
-                         List<Integer> topicIds, TopicRegistry registry, Boilerplate boilerplate) {
+                         List<Integer> topicIds, TopicRegistry registry, Boilerplate boilerplate,
+                         List<String> languages) {
     static final String FOLDER = "model";
     static final String FILE = "model.json";
     static final String LDA = "lda";
 
     public SavedModel {
         boilerplate = boilerplate == null ? Boilerplate.none() : boilerplate;
+        languages = languages == null ? List.of(Language.DUTCH.code()) : List.copyOf(languages);
     }
 
     public Phrases phraseModel() {

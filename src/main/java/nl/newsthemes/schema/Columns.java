@@ -13,7 +13,10 @@ public final class Columns {
     public static final String MONTH = "month";
     public static final String DATE = "date";
     public static final String SOURCE = "source";
-    /** The language an article is in (ISO 639-1), as detected (see text.LanguageIdentifier). */
+    /**
+     * The language an article is in (ISO 639-1), as detected (see text.LanguageIdentifier); the first language read
+     * when the detector is unsure or only one language is read.
+     */
     public static final String LANGUAGE = "language";
     public static final String TITLE = "title";
     public static final String TEXT = "text";

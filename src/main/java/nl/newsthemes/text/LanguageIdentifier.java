@@ -74,12 +74,17 @@ public final class LanguageIdentifier {
         }
     }
 
-    /** ISO 639-3 (the model's codes) to ISO 639-1, as the JDK knows them. */
+    /**
+     * ISO 639-3 (the model's codes) to ISO 639-1: the JDK's table, and for the model's languages that are one member of
+     * a macrolanguage with a two-letter code (Standard Estonian of Estonian, Mandarin of Chinese, ...), that code. The
+     * model's other languages (Low German, Cebuano, ...) have no two-letter code and keep their three letters.
+     */
     private static Map<String, String> twoLetterCodes() {
         Map<String, String> codes = new HashMap<>();
         for (String twoLetter : Locale.getISOLanguages()) {
-            codes.put(new Locale(twoLetter).getISO3Language(), twoLetter);
+            codes.put(Locale.forLanguageTag(twoLetter).getISO3Language(), twoLetter);
         }
+        codes.putAll(Map.of("ekk", "et", "lvs", "lv", "pes", "fa", "cmn", "zh", "pnb", "pa", "plt", "mg"));
         return codes;
     }
 }

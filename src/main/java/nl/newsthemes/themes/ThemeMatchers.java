@@ -14,24 +14,34 @@ import java.util.Map;
  * stem depends on the language ({@code sanctions} is {@code sanction} to the English stemmer, {@code sancties}
  * {@code sancti} to the Dutch one). Wildcard words match the surface word in every language alike. Compiled on the
  * driver, which checks every rule word in every language; serializable, so Spark ships it to the tasks.
- *
- * @param languages      the languages read, the first for articles in any other language or too short to tell
- * @param minTokenLength shorter words are not content words (see {@link TextAnalyzer})
  */
-public record ThemeMatchers(List<Language> languages, int minTokenLength, Map<Language, ThemeMatcher> byLanguage)
-        implements Serializable {
+public final class ThemeMatchers implements Serializable {
+    private static final long serialVersionUID = 1L;
 
-    public ThemeMatchers {
-        languages = List.copyOf(languages);
-        byLanguage = Map.copyOf(byLanguage);
+    private final List<Language> languages;
+    private final int minTokenLength;
+    private final Map<Language, ThemeMatcher> byLanguage;
+
+    private ThemeMatchers(List<Language> languages, int minTokenLength, Map<Language, ThemeMatcher> byLanguage) {
+        this.languages = List.copyOf(languages);
+        this.minTokenLength = minTokenLength;
+        this.byLanguage = Map.copyOf(byLanguage);
     }
 
     public static ThemeMatchers compile(ThemeSet themes, List<Language> languages, int minTokenLength) {
+        if (languages.isEmpty()) {
+            throw new IllegalArgumentException("at least one language to read");
+        }
         Map<Language, ThemeMatcher> byLanguage = new EnumMap<>(Language.class);
         for (Language language : languages) {
             byLanguage.put(language, ThemeMatcher.compile(themes, new TextAnalyzer(language, minTokenLength)));
         }
         return new ThemeMatchers(languages, minTokenLength, byLanguage);
+    }
+
+    /** The languages read, the first for articles in any other language or too short to tell. */
+    public List<Language> languages() {
+        return languages;
     }
 
     /** The language articles are read in when theirs is not one of {@link #languages} or cannot be told. */
@@ -49,8 +59,13 @@ public record ThemeMatchers(List<Language> languages, int minTokenLength, Map<La
         return languages.stream().filter(l -> l.code().equals(code)).findFirst().orElse(fallback());
     }
 
+    /** The rules compiled for {@code language}, one of {@link #languages}. */
     public ThemeMatcher in(Language language) {
-        return byLanguage.get(language);
+        ThemeMatcher matcher = byLanguage.get(language);
+        if (matcher == null) {
+            throw new IllegalArgumentException("no rules compiled for " + language + "; the languages read are " + languages);
+        }
+        return matcher;
     }
 
     /** An analyzer for each language, for one task. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -118,11 +119,16 @@ class CliArgsTest {
         Files.writeString(config, "{\"boilerplate_min_share\": -0.1}");
         assertEquals("boilerplate_min_share must be a share of a source's articles from 0 to 1, got -0.1",
                 refused("--config", config.toString()));
-        String languages = "languages must list each language to read once, from nl, en (the first also reads articles "
-                + "in other languages), got ";
-        for (String bad : List.of("[]", "[\"fr\"]", "[\"nl\", \"nl\"]", "[\"NL\"]")) {
-            Files.writeString(config, "{\"languages\": " + bad + "}");
-            assertEquals(languages + bad.replace("\"", ""), refused("--config", config.toString()));
+        Map<String, String> languages = Map.of(
+                "[]", "languages is empty: list the languages to read, from nl, en (the first also reads articles in "
+                        + "other languages)",
+                "[\"fr\"]", "languages: 'fr' is not a language the job can read; use the lower-case codes nl, en",
+                "[\"NL\"]", "languages: 'NL' is not a language the job can read; use the lower-case codes nl, en",
+                "[\"nl\", null]", "languages: 'null' is not a language the job can read; use the lower-case codes nl, en",
+                "[\"nl\", \"en\", \"nl\"]", "languages lists a language twice: [nl, en, nl]; list each once");
+        for (Map.Entry<String, String> bad : languages.entrySet()) {
+            Files.writeString(config, "{\"languages\": " + bad.getKey() + "}");
+            assertEquals(bad.getValue(), refused("--config", config.toString()), bad.getKey());
         }
         Files.writeString(config, "{\"languages\": [\"en\"]}");
         assertEquals(List.of(Language.ENGLISH), CliArgs.parse(List.of("--config", config.toString())).config().languagesRead());

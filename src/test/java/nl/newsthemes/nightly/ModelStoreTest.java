@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ModelStoreTest {
     private static final Configuration CONF = new Configuration();
+    private static final List<String> READ_IN = List.of("nl", "en");
 
     @Test
     void aHalfWrittenVersionIsNeverReadAndADamagedLatestVersionIsPassedOverByARefitAndRefusedByAReuse(@TempDir Path dir) throws IOException {
@@ -39,13 +40,18 @@ class ModelStoreTest {
             String r1 = SavedModel.readFrom(org.apache.hadoop.fs.FileSystem.getLocal(CONF),
                     new org.apache.hadoop.fs.Path(models.resolve("r1").toUri())).runId();
             assertEquals(r1, store.latest().model().runId());
-            assertEquals(r1, store.required().model().runId());
+            assertEquals(r1, store.required(READ_IN).model().runId());
+            // Fitted on articles read in Dutch and English: its stems are not those of a run that reads Dutch only.
+            assertEquals("--model reuse needs a model fitted on articles read in the same languages, and the saved model "
+                    + "of run " + r1 + " read them in [nl, en] where this run reads [nl]: run with --model refit, or set "
+                    + "languages to [nl, en]", assertThrows(ConfigException.class, () -> store.required(List.of("nl")))
+                    .getMessage());
             assertTrue(store.latest().folder().toString().endsWith("/models/r1"), store.latest().folder().toString());
 
             // Damaged after it was published (a disk error): a refit passes it over, a reuse refuses, naming it.
             Files.writeString(models.resolve("r1").resolve("model.json"), modelJson.substring(0, 200));
             assertNull(store.latest());
-            ConfigException refused = assertThrows(ConfigException.class, store::required);
+            ConfigException refused = assertThrows(ConfigException.class, () -> store.required(READ_IN));
             assertTrue(refused.getMessage().startsWith("--model reuse needs a saved model, and file:"
                     + models.resolve("r1").resolve("model.json") + " cannot be read ("), refused.getMessage());
             assertTrue(refused.getMessage().endsWith("): run with --model refit to fit and save a new one"),
@@ -54,7 +60,7 @@ class ModelStoreTest {
             // A LATEST that names no version at all is damaged state too.
             Files.writeString(models.resolve(ModelStore.LATEST), "\n");
             assertNull(store.latest());
-            assertTrue(assertThrows(ConfigException.class, store::required).getMessage().startsWith(
+            assertTrue(assertThrows(ConfigException.class, () -> store.required(READ_IN)).getMessage().startsWith(
                     "--model reuse needs a saved model, and file:" + models.resolve("LATEST") + " cannot be read (it names no version: ''): "));
         } finally {
             out.discard();
