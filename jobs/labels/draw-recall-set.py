@@ -10,6 +10,8 @@ The sets in data/labels/ were drawn so (README, "Evaluating themes against hand 
     news2022-recall:        ../shared/corpora/nl-news-2022.jsonl.gz  nl       60 20 20261204  news2022-dev news2022-holdout
     news2022-recall-nato:   ../shared/corpora/nl-news-2022.jsonl.gz  nl-nato  40  0 20261205  the three above
     en-ukraine-recall:      ../shared/corpora/en-ukraine-2019-2022.jsonl.gz  en  60 20 20261206  en-ukraine-minsk
+    news2022-test:          ../shared/corpora/nl-news-2022.jsonl.gz  nl       60 20 20261207  the four Dutch sets above
+    en-ukraine-test:        ../shared/corpora/en-ukraine-2019-2022.jsonl.gz  en  60 20 20261207  the two English sets above
 """
 import gzip, json, random, re, sys
 

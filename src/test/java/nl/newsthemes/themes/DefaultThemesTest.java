@@ -30,6 +30,11 @@ class DefaultThemesTest {
             sanctions | true  | Inmiddels zijn er boycots van Russische olie in de maak.
             sanctions | true  | Dat zou kunnen in de vorm van sancties of reisverboden.
             sanctions | true  | Het Ceta-verdrag kwam er ondanks de handelssancties van Trump.
+            sanctions | true  | Rechtstreeks vliegen van Rusland naar EU-landen kan overigens niet meer omdat het Europese luchtruim gesloten is voor Russische vliegtuigen.
+            sanctions | true  | Alleen als alle lidstaten Russische toeristen gaan weren, heeft dat effect.
+            sanctions | true  | Als een land wordt gezien als staatssponsor van terrorisme worden visa van burgers ingetrokken en kunnen overheidsbezittingen in beslag worden genomen.
+            sanctions | true  | Hij verruilde het multilaterale handelsmodel voor protectionisme, bilaterale deals en handelssancties.
+            sanctions | true  | Het Russische ministerie van Buitenlandse Zaken zegt dat het besluit van de Europese Unie om Russische olie te boycotten de energiemarkten zal destabiliseren.
             sanctions | false | Ontslag op staande voet was in dit geval niet de juiste sanctie, oordeelt de rechtbank.
             sanctions | false | Over eventuele boetes of sancties kon de politiewoordvoerder nog niets zeggen.
             sanctions | false | Vorig jaar besloot de Raad van Bestuur van de NPO Ongehoord Nederland een financiële sanctie op te leggen.
@@ -41,6 +46,8 @@ class DefaultThemesTest {
             nato_expansion | true  | Zelensky reageerde op Poetins toespraak door versneld toegang tot de Navo aan te vragen.
             nato_expansion | true  | Turkije is akkoord met de toetreding van Finland en Zweden tot de NAVO.
             nato_expansion | true  | Rusland eist dat de NAVO zich niet verder naar het oosten uitbreidt.
+            nato_expansion | true  | Het Kremlin zelf reageerde vandaag vrij lauw op het nieuws dat Zweden en Finland lid worden.
+            nato_expansion | true  | Er kwam groen licht voor de toetreding van Finland en Zweden.
             nato_expansion | false | Daar zijn rond de honderd landen bij aangesloten, echter Nederland niet, de andere Navo-landen ook niet.
             nato_expansion | false | Later volgen de NAVO-Rusland Raad op 12 januari en een ontmoeting in het kader van de OVSE.
             nato_expansion | false | De NAVO kondigde een uitbreiding van de troepen aan de oostflank aan.
@@ -76,6 +83,19 @@ class DefaultThemesTest {
     @CsvSource(delimiter = '|', textBlock = """
             sanctions | true  | The EU imposed economic sanctions on Russia after the annexation of Crimea.
             sanctions | true  | Furthermore, sanctions have backfired terribly on the West, causing a political crisis.
+            sanctions | true  | Numerous countries have closed their airspace to Russian airlines, the embassy said in a security alert Sunday.
+            sanctions | true  | Meanwhile Italy seized the world’s biggest yacht, worth £443m, from a Russian coal and fertiliser billionaire.
+            sanctions | true  | Kremlin spokesman Dmitry Peskov said Russia was preparing itself in the event any new sanctions should be imposed.
+            sanctions | true  | Lisa Murkowski announced a bill to force the administration to ban Russian oil.
+            sanctions | true  | The Baltic countries and Poland said they would no longer allow entry to Russian tourists holding Schengen visas.
+            sanctions | false | The club faces sanctions from the league after the brawl.
+            sanctions | false | Danylovich is believed to have been detained by Russian authorities, but they have refused to say whether she is being held.
+            sanctions | false | He accused his predecessor of pushing Moscow into a confrontation by banning the Russian language.
+            nato_expansion | true  | The signals emanating from Finland on possible membership would be an unprecedented break with its foreign policy.
+            nato_expansion | true  | Putin announced he would seek talks with NATO to get assurances the alliance will not expand eastwards into Ukraine.
+            nato_expansion | false | The alliance has agreed to send a joint force of peace-keepers to Kazakhstan to help restore order.
+            nato_expansion | false | There is a military budget of $1.56 billion, which is used to fund some joint operations and the NATO strategic command center.
+            nato_expansion | false | The arrival of American F-15 fighters in Estonia to join an ongoing NATO air policing mission over the Baltics would normally not garner much attention.
             nato_expansion | true  | Russia demanded that Ukraine never join any Western military bloc.
             minsk_accords | true  | Putin told reporters that the Minsk agreements no longer exist.
             minsk_accords | false | A Ryanair plane was forced to land in Minsk.
