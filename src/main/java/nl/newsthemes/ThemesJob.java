@@ -11,6 +11,7 @@ import nl.newsthemes.run.JobLogging;
 import nl.newsthemes.run.LogText;
 import nl.newsthemes.spark.CachedRowCountRules;
 import nl.newsthemes.spark.NioLocalFileSystem;
+import nl.newsthemes.text.LanguageIdentifier;
 import nl.newsthemes.themes.ThemeMatchers;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -61,6 +62,9 @@ public final class ThemesJob {
         // A session that was already running (a notebook, a test) belongs to its owner: use it, leave it running.
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
         try {
+            if (matchers.identifiesLanguages()) {
+                LanguageIdentifier.loadInBackground(); // while Spark starts
+            }
             spark = session(config);
             RunSummary summary = new ThemesPipeline(spark, config, themes, matchers).run();
             System.out.printf(Locale.ROOT, "news-themes: %d articles (%d rejected) in %.1f s; outputs in %s%n",

@@ -49,6 +49,17 @@ public final class LanguageIdentifier {
         return TWO_LETTER_CODES.getOrDefault(ranked[0].getLang(), ranked[0].getLang());
     }
 
+    /**
+     * Reads the model on a daemon thread, so that a driver which is about to start Spark has it by the time the first
+     * task asks (under a local master the tasks run in this JVM). Executors elsewhere read it when their first task
+     * needs it.
+     */
+    public static void loadInBackground() {
+        Thread loader = new Thread(LanguageIdentifier::model, "language-model-loader");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
     private static LanguageDetectorModel model() {
         LanguageDetectorModel loaded = model;
         if (loaded == null) {

@@ -48,6 +48,7 @@ class DefaultThemesTest {
             nato_expansion | true  | Rusland eist dat de NAVO zich niet verder naar het oosten uitbreidt.
             nato_expansion | true  | Het Kremlin zelf reageerde vandaag vrij lauw op het nieuws dat Zweden en Finland lid worden.
             nato_expansion | true  | Er kwam groen licht voor de toetreding van Finland en Zweden.
+            nato_expansion | false | Biden prijst hem als een voorvechter van het bondgenootschap tussen de VS en Japan.
             nato_expansion | false | Daar zijn rond de honderd landen bij aangesloten, echter Nederland niet, de andere Navo-landen ook niet.
             nato_expansion | false | Later volgen de NAVO-Rusland Raad op 12 januari en een ontmoeting in het kader van de OVSE.
             nato_expansion | false | De NAVO kondigde een uitbreiding van de troepen aan de oostflank aan.
