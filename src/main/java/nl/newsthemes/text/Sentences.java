@@ -61,9 +61,25 @@ public final class Sentences {
 
     /**
      * A sentence as it is compared across articles: its white space runs (no-break spaces included) folded into one
-     * space, so that a line typed with a double space somewhere still counts as the same line.
+     * space, so that a line typed with a double space somewhere still counts as the same line, and every e-mail or web
+     * address as {@link #ADDRESS}, so that a newspaper's line that only names another desk's address ("Send your story
+     * ideas to bristol@bbc.co.uk") counts as the same line too.
      */
     public static String key(String text, Span span) {
+        String folded = folded(text, span);
+        if (folded.indexOf('@') < 0 && !folded.contains("http") && !folded.contains("www.")) {
+            return folded;
+        }
+        return ADDRESSES.matcher(folded).replaceAll(ADDRESS);
+    }
+
+    /** What an e-mail or web address is in a {@link #key}. */
+    public static final String ADDRESS = "<address>";
+
+    private static final java.util.regex.Pattern ADDRESSES = java.util.regex.Pattern.compile(
+            "[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+|(?:https?://|www\\.)[^\\s]*[^\\s.,;:!?)]");
+
+    private static String folded(String text, Span span) {
         StringBuilder key = new StringBuilder(span.end() - span.start());
         boolean space = false;
         for (int i = span.start(); i < span.end(); i++) {

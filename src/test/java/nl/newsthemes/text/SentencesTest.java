@@ -47,4 +47,16 @@ class SentencesTest {
         String text = "Een Ikje is  een\u00a0persoonlijke\tervaring.";
         assertEquals("Een Ikje is een persoonlijke ervaring.", Sentences.key(text, new Sentences.Span(0, text.length(), true)));
     }
+
+    /** BBC's regional desks each name their own address under the same line: one key for all of them. */
+    @Test
+    void keysFoldAddresses() {
+        for (String line : List.of("Send your story ideas to eastmidsnews@bbc.co.uk.",
+                "Send your story ideas to south.newsonline@bbc.co.uk.", "Send your story ideas to https://www.bbc.co.uk/send.")) {
+            assertEquals("Send your story ideas to <address>.", Sentences.key(line, new Sentences.Span(0, line.length(), true)));
+        }
+        String line = "Mail ons via redactie@nrc.nl of kijk op www.nrc.nl/nieuwsbrief, of niet.";
+        assertEquals("Mail ons via <address> of kijk op <address>, of niet.",
+                Sentences.key(line, new Sentences.Span(0, line.length(), true)));
+    }
 }
