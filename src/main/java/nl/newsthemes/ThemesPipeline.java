@@ -149,7 +149,6 @@ public final class ThemesPipeline {
                     t -> t.contentWords() + " content words; " + t.boilerplate().sentences()
                             + " boilerplate sentences taken out of " + t.boilerplate().articles() + " articles; articles by language "
                             + t.articlesByLanguage());
-            long tokens = totals.contentWords();
 
             ModelStore.Saved previous = config.reuseModel() ? store.required(config.languages()) : store.latest();
             ModelStage.Result fit = new ModelStage(spark, config, timer).run(words, ingested.loaded(), previous,

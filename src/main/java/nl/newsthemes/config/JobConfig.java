@@ -6,6 +6,8 @@ import nl.newsthemes.topics.LdaSettings;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 
@@ -160,7 +162,7 @@ public record JobConfig(
         boilerplateMinArticles = boilerplateMinArticles == null ? DEFAULT_BOILERPLATE_MIN_ARTICLES : boilerplateMinArticles;
         boilerplateMinShare = boilerplateMinShare == null ? DEFAULT_BOILERPLATE_MIN_SHARE : boilerplateMinShare;
         // Not List.copyOf: a null entry is for validate() to name, not a NullPointerException while binding.
-        languages = languages == null ? DEFAULT_LANGUAGES : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(languages));
+        languages = languages == null ? DEFAULT_LANGUAGES : Collections.unmodifiableList(new ArrayList<>(languages));
     }
 
     /** Dutch news first: an article too short to tell (a headline) is read as Dutch. */
