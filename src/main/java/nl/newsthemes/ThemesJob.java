@@ -3,8 +3,10 @@ package nl.newsthemes;
 import nl.newsthemes.config.CliArgs;
 import nl.newsthemes.config.ConfigException;
 import nl.newsthemes.config.JobConfig;
+import nl.newsthemes.config.TableFormat;
 import nl.newsthemes.config.ThemeSet;
 import nl.newsthemes.nightly.QualityGateException;
+import nl.newsthemes.output.DeltaTables;
 import nl.newsthemes.output.OutputLockedException;
 import nl.newsthemes.report.RunSummary;
 import nl.newsthemes.run.JobLogging;
@@ -116,7 +118,13 @@ public final class ThemesJob {
             conf.set("spark.sql.shuffle.partitions", String.valueOf(config.shufflePartitions()));
         }
         CachedRowCountRules.exclude(conf);
+        if (config.tables() == TableFormat.DELTA) {
+            DeltaTables.configure(conf);
+        }
         SparkSession session = SparkSession.builder().config(conf).getOrCreate();
+        if (config.tables() == TableFormat.DELTA) {
+            DeltaTables.checkSession(session);
+        }
         // After the session: starting the SparkContext configures log4j again (see JobLogging).
         JobLogging.replaceSparkDefaults();
         return session;

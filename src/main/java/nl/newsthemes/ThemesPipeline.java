@@ -3,6 +3,7 @@ package nl.newsthemes;
 import nl.newsthemes.analysis.AnalyzeDocuments;
 import nl.newsthemes.analysis.DocumentTables;
 import nl.newsthemes.config.JobConfig;
+import nl.newsthemes.config.TableFormat;
 import nl.newsthemes.config.ThemeSet;
 import nl.newsthemes.features.Boilerplate;
 import nl.newsthemes.features.DistinctiveTerms;
@@ -23,6 +24,7 @@ import nl.newsthemes.nightly.RunMode;
 import nl.newsthemes.nightly.SavedModel;
 import nl.newsthemes.nightly.StagedRun;
 import nl.newsthemes.nightly.Watermark;
+import nl.newsthemes.output.DeltaTables;
 import nl.newsthemes.output.OutputFolder;
 import nl.newsthemes.output.TableWriter;
 import nl.newsthemes.report.RunManifest;
@@ -91,8 +93,15 @@ public final class ThemesPipeline {
         InputListing listing = timer.time("list", () -> InputListing.list(config.input(), hadoopConf),
                 l -> l.files().size() + " files, " + l.skipped().size() + " metadata files skipped");
         ShufflePartitions.sizeToInput(spark, listing.bytes());
-        OutputFolder out = OutputFolder.prepare(config.output(), config.input(), runId, hadoopConf);
+        OutputFolder out = OutputFolder.prepare(config.output(), config.input(), runId, hadoopConf, config.tables());
+        boolean delta = config.tables() == TableFormat.DELTA;
         try (ProgressLog progress = ProgressLog.start(spark, timer, config.progressSeconds())) {
+            if (delta) {
+                timer.time("delta-recover", () -> {
+                    DeltaTables.recover(spark, out);
+                    return 0;
+                }, x -> "every Delta table at the version the published manifest names");
+            }
             ModelStore models = ModelStore.of(config.modelDir(), out, hadoopConf);
             NightlyPlan plan = NightlyPlan.decide(config, Watermark.fingerprint(config, themes), out, listing);
             StagedRun staged = plan.incremental()
@@ -101,11 +110,13 @@ public final class ThemesPipeline {
             QualityGate gate = timer.time("quality-gate", () -> QualityGate.check(spark, out.staging(), listing,
                     themes.names(), config.maxRejectedShare()), g -> g.passed() ? "passed"
                     : "FAILED: " + g.failed().stream().map(QualityGate.Check::name).toList());
-            RunSummary summary = new RunSummary(runId, started, Instant.now(), config, themes, listing, staged,
-                    timer.stages(), out.target().toString(), gate);
+            RunSummary checked = new RunSummary(runId, started, Instant.now(), config, themes, listing, staged,
+                    timer.stages(), out.target().toString(), gate, Map.of());
             if (!gate.passed()) {
                 throw new QualityGateException(gate);
             }
+            RunSummary summary = !delta ? checked : checked.withTableVersions(timer.time("delta-commit",
+                    () -> DeltaTables.commit(spark, out, staged.tableChanges(), runId), v -> "versions " + v));
             timer.time("report", () -> {
                 RunReport.write(spark, out.staging(), out.fileSystem(), summary);
                 RunManifest.write(out.staging(), out.fileSystem(), summary.finishedNow(timer.stages()));
@@ -118,6 +129,9 @@ public final class ThemesPipeline {
             }
             return summary.finishedNow(timer.stages());
         } catch (Exception | Error e) { // Exception: a failed Spark job throws SparkException, undeclared (Scala)
+            if (delta) {
+                DeltaTables.recover(spark, out); // back to the versions the published manifest names
+            }
             out.discard();
             throw e;
         } finally {
@@ -214,7 +228,7 @@ public final class ThemesPipeline {
             List<String> months = List.copyOf(ingested.byMonth().keySet());
             RunMode mode = RunMode.full(plan.fullReason(), plan.changes(), months, runId, config.runDate(), config.refitDays());
             return new StagedRun(ingested, totals, vocabulary.size(), k, saved.subsamplingRate(), modelled, quality,
-                    topics.lineage(), nearDuplicates, writer.rowCounts(), mode);
+                    topics.lineage(), nearDuplicates, writer.rowCounts(), mode, writer.changes());
         } finally {
             if (persistedTopics != null) {
                 persistedTopics.unpersist();

@@ -9,14 +9,14 @@ import java.util.List;
 
 /**
  * The command line: {@code --input P [P ...] --output DIR --themes FILE --config FILE --topics K --seed N
- * --master URL --run-date DAY --incremental --model refit|reuse --model-dir DIR --help}. Flags win over the same keys in the config file. A bad argument is a {@link ConfigException}
+ * --master URL --run-date DAY --incremental --model refit|reuse --model-dir DIR --table-format parquet|delta --help}. Flags win over the same keys in the config file. A bad argument is a {@link ConfigException}
  * with one line that says what is wrong.
  */
 public final class CliArgs {
     public static final String USAGE = String.join("\n",
             "Usage: news-themes [--input PATH ...] [--output DIR] [--themes FILE] [--config FILE]",
             "                   [--topics K] [--seed N] [--master URL] [--run-date YYYY-MM-DD] [--incremental]",
-            "                   [--model refit|reuse] [--model-dir DIR] [--help]",
+            "                   [--model refit|reuse] [--model-dir DIR] [--table-format parquet|delta] [--help]",
             "",
             "  --input PATH ...  files or folders: .txt/.txt.gz with a 'date YYYY-MM' header, .jsonl(.gz), .csv, .parquet",
             "                    (default: " + JobConfig.DEFAULT_INPUT + ")",
@@ -33,6 +33,8 @@ public final class CliArgs {
             "                    reuse: transform with the saved model (phrases, vocabulary, topics) as it is",
             "  --model-dir DIR   keep each run's model there as a version and read the latest from there",
             "                    (default: the model is kept with the output, in _state/model)",
+            "  --table-format F  parquet (default): Parquet folders, replaced by each run; delta: Delta Lake tables",
+            "                    that keep each run as a version (the manifest names it)",
             "  --help            print this and exit",
             "",
             "Exit codes: 0 done, 1 failed, 2 bad arguments or config, 3 quality gate failed (nothing published),",
@@ -76,6 +78,7 @@ public final class CliArgs {
                 case "--run-date" -> flags.put("run_date", value(args, i++, flag));
                 case "--model" -> flags.put("model", value(args, i++, flag));
                 case "--model-dir" -> flags.put("model_dir", value(args, i++, flag));
+                case "--table-format" -> flags.put("table_format", value(args, i++, flag));
                 case "--incremental" -> flags.put("incremental", true);
                 case "--config" -> configFile = value(args, i++, flag);
                 case "--topics" -> {

@@ -75,6 +75,8 @@ import java.util.List;
  *                           detected and it is analyzed with that language's stopwords and stemmer; the first is for
  *                           articles in any other language or too short to tell. One language: every article is read in
  *                           it, and nothing is detected
+ * @param tableFormat        {@code parquet}: Parquet folders, replaced whole by each run; {@code delta}: Delta Lake
+ *                           tables, which keep every run as a version (see {@link TableFormat})
  */
 public record JobConfig(
         List<String> input,
@@ -114,7 +116,8 @@ public record JobConfig(
         Integer ldaStartClusterings,
         Integer boilerplateMinArticles,
         Double boilerplateMinShare,
-        List<String> languages) {
+        List<String> languages,
+        String tableFormat) {
 
     public static final String REFIT = "refit";
     public static final String REUSE = "reuse";
@@ -163,6 +166,12 @@ public record JobConfig(
         boilerplateMinShare = boilerplateMinShare == null ? DEFAULT_BOILERPLATE_MIN_SHARE : boilerplateMinShare;
         // Not List.copyOf: a null entry is for validate() to name, not a NullPointerException while binding.
         languages = languages == null ? DEFAULT_LANGUAGES : Collections.unmodifiableList(new ArrayList<>(languages));
+        tableFormat = tableFormat == null ? TableFormat.PARQUET.code() : tableFormat;
+    }
+
+    /** {@link #tableFormat} as the format it names (valid after {@link #validate()}). */
+    public TableFormat tables() {
+        return TableFormat.byCode(tableFormat).orElseThrow();
     }
 
     /** Dutch news first: an article too short to tell (a headline) is read as Dutch. */
@@ -290,6 +299,8 @@ public record JobConfig(
         }
         ConfigException.check(new HashSet<>(languages).size() == languages.size(),
                 "languages lists a language twice: %s; list each once", languages);
+        ConfigException.check(TableFormat.byCode(tableFormat).isPresent(),
+                "table_format (--table-format) must be one of %s, got '%s'", TableFormat.codes(), tableFormat);
         ConfigException.check(master == null || !master.isBlank(), "master is empty: give --master a Spark master URL such as local[*] or spark://host:7077");
         return this;
     }

@@ -12,6 +12,9 @@ import nl.newsthemes.ingest.Ingested;
 import nl.newsthemes.ingest.InputFile;
 import nl.newsthemes.ingest.InputFilesTable;
 import nl.newsthemes.ingest.InputListing;
+import nl.newsthemes.config.TableFormat;
+import nl.newsthemes.output.DeltaTables;
+import nl.newsthemes.output.FolderLinks;
 import nl.newsthemes.output.OutputFolder;
 import nl.newsthemes.output.TableWriter;
 import nl.newsthemes.run.StageTimer;
@@ -89,8 +92,16 @@ public final class IncrementalRun {
 
     private StagedRun stageChanges(InputListing listing, String runId) {
         InputChanges changes = plan.changes();
-        timer.time("carry-over", () -> FolderLinks.linkTree(fs, out.target(), out.staging(), NOT_CARRIED::contains),
-                n -> n + " files of the published run");
+        boolean delta = out.format() == TableFormat.DELTA;
+        timer.time("carry-over", () -> {
+            // Delta tables hold the files of older versions too: only those of the latest are carried over.
+            long files = FolderLinks.linkTree(fs, out.target(), out.staging(),
+                    path -> NOT_CARRIED.contains(path) || delta && ALL.contains(path.substring(0, Math.max(0, path.indexOf('/')))));
+            if (delta) {
+                DeltaTables.carryOver(spark, out);
+            }
+            return files;
+        }, n -> n + " files of the published run" + (delta ? " and its Delta tables' latest versions" : ""));
         Dataset<Row> previousTerms = previous(CorpusState.FOLDER + "/" + CorpusState.DOC_TERMS, null);
 
         Set<String> dropped = new TreeSet<>(changes.removed());
@@ -145,7 +156,8 @@ public final class IncrementalRun {
                 plan.previous().modelRunDate(), config.refitDays());
         return new StagedRun(ingested, totals, model.terms().size(), model.topics(), model.subsamplingRate(),
                 model.modelledDocuments(), model.quality(), null,
-                staged(DOCUMENTS).filter(col(DUPLICATE_OF).isNotNull()).count(), writer.rowCounts(), mode);
+                staged(DOCUMENTS).filter(col(DUPLICATE_OF).isNotNull()).count(), writer.rowCounts(), mode,
+                writer.changes());
     }
 
     /** Recomputes every month-partitioned table for the touched months. */
@@ -249,6 +261,12 @@ public final class IncrementalRun {
     /** A table of the published run; with a schema, read as that schema (so columns come in the new rows' order). */
     private Dataset<Row> previous(String table, StructType schema) {
         String path = new Path(out.target(), table).toString();
+        if (out.format() == TableFormat.DELTA && ALL.contains(table)) {
+            // Delta Lake reads a table with the schema of its log, not one given: the columns are put in order.
+            Dataset<Row> published = spark.read().format("delta").load(path);
+            return schema == null ? published : published.select(java.util.Arrays.stream(schema.fieldNames())
+                    .map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+        }
         return schema == null ? spark.read().parquet(path) : spark.read().schema(schema).parquet(path);
     }
 

@@ -6,6 +6,8 @@ import nl.newsthemes.topics.TopicCount;
 import nl.newsthemes.topics.TopicLineage;
 import nl.newsthemes.topics.TopicQuality;
 
+import nl.newsthemes.output.TableWriter;
+
 import java.util.Map;
 
 /**
@@ -16,8 +18,10 @@ import java.util.Map;
  * @param topicQuality the topics' coherence and perplexity (null when no topics were fitted)
  * @param lineage      where the topics come from (refit and matched, or reused; null for incremental runs)
  * @param nearDuplicates articles that are a near-copy of an earlier one
+ * @param tableChanges the tables the run wrote, whole or by month (what a Delta commit writes)
  */
 public record StagedRun(Ingested ingested, DocumentTables.Totals totals, int vocabularySize, TopicCount topics,
                         double subsamplingRate, long modelledDocuments, TopicQuality topicQuality,
-                        TopicLineage lineage, long nearDuplicates, Map<String, Long> tableRows, RunMode mode) {
+                        TopicLineage lineage, long nearDuplicates, Map<String, Long> tableRows, RunMode mode,
+                        Map<String, TableWriter.Change> tableChanges) {
 }

@@ -54,7 +54,7 @@ public record Watermark(String runId, String runDate, String modelRunId, String 
     public static String fingerprint(JobConfig config, ThemeSet themes) {
         ObjectNode tree = StrictJson.mapper().valueToTree(config);
         for (String key : List.of("input", "output", "master", "run_date", "incremental", "refit_days",
-                "max_rejected_share", "progress_seconds", "shuffle_partitions", "themes", "model_dir")) {
+                "max_rejected_share", "progress_seconds", "shuffle_partitions", "themes", "model_dir", "table_format")) {
             tree.remove(key);
         }
         tree.put("themes_json", themes.json());

@@ -1,6 +1,8 @@
 package nl.newsthemes.output;
 
 import nl.newsthemes.config.ConfigException;
+import nl.newsthemes.config.TableFormat;
+import nl.newsthemes.schema.Tables;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -21,6 +23,11 @@ import java.io.UncheckedIOException;
  * publish, the previous output under its hidden name: the next run removes the first and puts the second back.
  * One run at a time per output folder: {@link #prepare} takes the output's {@link OutputLock} before it touches
  * anything, so the staging folder it removes is never a live run's, and {@link #release} frees it.
+ *
+ * <p>With Delta Lake tables ({@link TableFormat#DELTA}) the tables stay in the output folder and take a new version
+ * from each run (see {@link DeltaTables}), so the folder cannot be replaced whole: the other entries (CSV, manifest,
+ * report, state) are moved in one by one, the manifest last, each replaced one first moved aside; a run killed
+ * among those moves has them moved back by the next run.
  */
 public final class OutputFolder {
     public static final String MANIFEST = "manifest.json";
@@ -31,9 +38,11 @@ public final class OutputFolder {
     private final Path staging;
     private final Path previous;
     private final OutputLock lock;
+    private final TableFormat format;
 
-    private OutputFolder(FileSystem fs, Path target, String runId, OutputLock lock) {
+    private OutputFolder(FileSystem fs, Path target, String runId, OutputLock lock, TableFormat format) {
         this.fs = fs;
+        this.format = format;
         this.lock = lock;
         this.target = target;
         this.staging = new Path(target.getParent(), "." + target.getName() + ".staging-" + runId);
@@ -47,6 +56,12 @@ public final class OutputFolder {
      * @throws OutputLockedException when another run holds the output
      */
     public static OutputFolder prepare(String output, java.util.List<String> inputs, String runId, Configuration hadoopConf) {
+        return prepare(output, inputs, runId, hadoopConf, TableFormat.PARQUET);
+    }
+
+    /** {@link #prepare(String, java.util.List, String, Configuration)} for tables kept in {@code format}. */
+    public static OutputFolder prepare(String output, java.util.List<String> inputs, String runId, Configuration hadoopConf,
+                                       TableFormat format) {
         try {
             Path target = new Path(output);
             FileSystem fs = target.getFileSystem(hadoopConf);
@@ -63,14 +78,20 @@ public final class OutputFolder {
             }
             OutputLock lock = OutputLock.acquire(fs, target, runId);
             try {
-                recover(fs, target);
+                recover(fs, target, format);
                 if (fs.exists(target)) {
                     ConfigException.check(fs.getFileStatus(target).isDirectory(), "output %s is a file: give --output a folder", output);
-                    ConfigException.check(fs.exists(new Path(target, MANIFEST)) || fs.listStatus(target).length == 0,
+                    boolean published = fs.exists(new Path(target, MANIFEST));
+                    ConfigException.check(published || fs.listStatus(target).length == 0
+                                    || format == TableFormat.DELTA && onlyDeltaTables(fs, target),
                             "output %s exists and is not an output of this job (no %s): choose another --output or empty it",
                             output, MANIFEST);
+                    TableFormat before = published ? publishedFormat(fs, new Path(target, MANIFEST)) : format;
+                    ConfigException.check(before == format, "output %s holds %s tables and this run writes %s "
+                            + "(table_format): the switch would drop the published tables' history, so write to a new "
+                            + "--output, or empty this one first", output, before.code(), format.code());
                 }
-                OutputFolder folder = new OutputFolder(fs, target, runId, lock);
+                OutputFolder folder = new OutputFolder(fs, target, runId, lock, format);
                 fs.mkdirs(folder.staging);
                 return folder;
             } catch (IOException | RuntimeException e) {
@@ -82,6 +103,30 @@ public final class OutputFolder {
         }
     }
 
+    /** An unpublished first run's Delta tables, which its next run removes (see DeltaTables#recover). */
+    private static boolean onlyDeltaTables(FileSystem fs, Path target) throws IOException {
+        for (FileStatus entry : fs.listStatus(target)) {
+            if (!Tables.ALL.contains(entry.getPath().getName())
+                    || !fs.exists(new Path(entry.getPath(), DeltaTables.LOG_FOLDER))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The table format a published manifest names; manifests from before the formats are Parquet. */
+    private static TableFormat publishedFormat(FileSystem fs, Path manifest) throws IOException {
+        try (java.io.InputStream in = fs.open(manifest)) {
+            String code = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).path(MANIFEST_FORMAT)
+                    .asText(TableFormat.PARQUET.code());
+            return TableFormat.byCode(code).orElseThrow(() -> new ConfigException(String.format(java.util.Locale.ROOT,
+                    "%s names the table format '%s', which this version of the job does not know", manifest, code)));
+        }
+    }
+
+    /** The manifest's key for the table format (see report.RunManifest). */
+    public static final String MANIFEST_FORMAT = "table_format";
+
     /** Whether {@code inner} is {@code outer} or lies inside it. */
     static boolean within(Path inner, Path outer) {
         String o = outer.toUri().normalize().toString().replaceAll("/+$", "");
@@ -90,11 +135,29 @@ public final class OutputFolder {
     }
 
     /** Puts back an output a killed publish left under its hidden name, and removes stale staging folders. */
-    private static void recover(FileSystem fs, Path target) throws IOException {
+    private static void recover(FileSystem fs, Path target, TableFormat format) throws IOException {
         FileStatus[] previous = siblings(fs, target, ".previous-*");
-        if (!fs.exists(target) && previous != null && previous.length > 0) {
+        if (previous != null && previous.length > 0) {
             java.util.Arrays.sort(previous, java.util.Comparator.comparing(FileStatus::getModificationTime));
-            fs.rename(previous[previous.length - 1].getPath(), target);
+            Path last = previous[previous.length - 1].getPath();
+            if (format == TableFormat.DELTA && fs.exists(target)) {
+                // A publish beside the tables was killed: what it moved aside goes back, the manifest with it.
+                for (FileStatus entry : fs.listStatus(last)) {
+                    Path back = new Path(target, entry.getPath().getName());
+                    fs.delete(back, true);
+                    fs.rename(entry.getPath(), back);
+                }
+                if (!fs.exists(new Path(target, MANIFEST))) {
+                    // The first publish: what it moved in goes, and the tables are left for DeltaTables#recover.
+                    for (FileStatus entry : fs.listStatus(target)) {
+                        if (!Tables.ALL.contains(entry.getPath().getName())) {
+                            fs.delete(entry.getPath(), true);
+                        }
+                    }
+                }
+            } else if (!fs.exists(target)) {
+                fs.rename(last, target);
+            }
         }
         for (String pattern : new String[]{".previous-*", ".staging-*"}) {
             FileStatus[] stale = siblings(fs, target, pattern);
@@ -144,6 +207,10 @@ public final class OutputFolder {
         }
         try {
             fs.create(new Path(staging, SUCCESS), false).close();
+            if (format == TableFormat.DELTA) {
+                publishBesideTables();
+                return;
+            }
             if (fs.exists(target)) {
                 rename(target, previous);
             }
@@ -152,6 +219,34 @@ public final class OutputFolder {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot publish " + staging + " to " + target + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Moves every staged entry but the tables (committed to the Delta tables already, see DeltaTables#commit) into
+     * the output, the manifest last; an entry it replaces is moved aside first, and removed at the end.
+     */
+    private void publishBesideTables() throws IOException {
+        for (String table : Tables.ALL) {
+            fs.delete(new Path(staging, table), true);
+        }
+        fs.mkdirs(target);
+        fs.mkdirs(previous);
+        java.util.List<FileStatus> entries = new java.util.ArrayList<>(java.util.Arrays.asList(fs.listStatus(staging)));
+        entries.sort(java.util.Comparator.comparing((FileStatus e) -> e.getPath().getName().equals(MANIFEST))
+                .thenComparing(e -> e.getPath().getName()));
+        for (FileStatus entry : entries) {
+            Path in = new Path(target, entry.getPath().getName());
+            if (fs.exists(in)) {
+                rename(in, new Path(previous, in.getName()));
+            }
+            rename(entry.getPath(), in);
+        }
+        fs.delete(staging, true);
+        fs.delete(previous, true);
+    }
+
+    public TableFormat format() {
+        return format;
     }
 
     /** Removes the staging folder of a failed run. */

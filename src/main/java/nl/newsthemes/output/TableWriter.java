@@ -42,6 +42,19 @@ public final class TableWriter {
     private final Path folder;
     private final FileSystem fs;
     private final Map<String, Long> rowCounts = new LinkedHashMap<>();
+    private final Map<String, Change> changes = new LinkedHashMap<>();
+
+    /**
+     * What a run did to a table: wrote it whole ({@code months} null), or rewrote only some of its months. What
+     * {@link DeltaTables#commit} commits.
+     */
+    public record Change(java.util.SortedSet<String> months) {
+        static final Change WHOLE = new Change(null);
+
+        public boolean whole() {
+            return months == null;
+        }
+    }
 
     public TableWriter(Path folder, FileSystem fs) {
         this.folder = folder;
@@ -62,6 +75,7 @@ public final class TableWriter {
     public long write(String table, Dataset<Row> data, String... sortKeys) {
         long rows = writeOnce(table, data, sortKeys);
         rowCounts.put(table, rows);
+        changes.put(table, Change.WHOLE);
         return rows;
     }
 
@@ -74,6 +88,7 @@ public final class TableWriter {
                 .map(t -> (Callable<Long>) () -> writeOnce(t.name(), t.rows(), t.sortKeys())).toList());
         for (int i = 0; i < tables.size(); i++) {
             rowCounts.put(tables.get(i).name(), counts.get(i));
+            changes.put(tables.get(i).name(), Change.WHOLE);
         }
     }
 
@@ -126,6 +141,7 @@ public final class TableWriter {
             throw new UncheckedIOException("cannot remove the CSV of " + table + ": " + e.getMessage(), e);
         }
         writeCsv(table, allRows, sortKeys);
+        changes.put(table, new Change(java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(months))));
         return count(table);
     }
 
@@ -210,6 +226,11 @@ public final class TableWriter {
 
     public Map<String, Long> rowCounts() {
         return Map.copyOf(rowCounts);
+    }
+
+    /** The tables written, whole or by month; a table {@link #keep kept} as it was is not among them. */
+    public Map<String, Change> changes() {
+        return Map.copyOf(changes);
     }
 
     /** Lists joined to text, doubles as fixed-point decimals; everything else as Spark writes it. */

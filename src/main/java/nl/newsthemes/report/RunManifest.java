@@ -10,6 +10,7 @@ import nl.newsthemes.features.Boilerplate;
 import nl.newsthemes.features.Vocabulary;
 import nl.newsthemes.ingest.Hashes;
 import nl.newsthemes.ingest.InputFile;
+import nl.newsthemes.output.DeltaTables;
 import nl.newsthemes.output.OutputFolder;
 import nl.newsthemes.run.ProjectVersion;
 import nl.newsthemes.run.StageTimer;
@@ -167,6 +168,10 @@ public final class RunManifest {
         run.gate().checks().forEach(c -> checks.addObject().put("name", c.name()).put("passed", c.passed()).put("detail", c.detail()));
 
         root.set("tables", JSON.valueToTree(new TreeMap<>(run.tableRows())));
+        root.put(OutputFolder.MANIFEST_FORMAT, run.config().tables().code());
+        if (!run.tableVersions().isEmpty()) {
+            root.set(DeltaTables.MANIFEST_VERSIONS, JSON.valueToTree(new TreeMap<>(run.tableVersions())));
+        }
         var stages = root.putArray("stages");
         for (StageTimer.Stage stage : run.stages()) {
             stages.addObject().put("name", stage.name()).put("seconds", stage.seconds()).put("detail", stage.detail());

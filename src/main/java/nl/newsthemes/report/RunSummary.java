@@ -26,14 +26,20 @@ import java.util.Map;
  * @param stages       seconds per stage so far
  * @param outputFolder where the run was published
  * @param gate         the quality gate's checks
+ * @param tableVersions with Delta Lake tables, the version of each table after the run; empty with Parquet
  */
 public record RunSummary(String runId, Instant startedAt, Instant finishedAt, JobConfig config, ThemeSet themes,
                          InputListing listing, StagedRun staged, List<StageTimer.Stage> stages, String outputFolder,
-                         QualityGate gate) {
+                         QualityGate gate, Map<String, Long> tableVersions) {
 
     public RunSummary finishedNow(List<StageTimer.Stage> allStages) {
         return new RunSummary(runId, startedAt, Instant.now(), config, themes, listing, staged, allStages, outputFolder,
-                gate);
+                gate, tableVersions);
+    }
+
+    public RunSummary withTableVersions(Map<String, Long> versions) {
+        return new RunSummary(runId, startedAt, finishedAt, config, themes, listing, staged, stages, outputFolder,
+                gate, Map.copyOf(versions));
     }
 
     public double seconds() {

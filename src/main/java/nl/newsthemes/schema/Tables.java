@@ -20,4 +20,8 @@ public final class Tables {
     public static final String INPUT_FILES = "input_files";
     public static final String TOPIC_REGISTRY = "topic_registry";
     public static final String TOPIC_SWEEP = "topic_sweep";
+
+    /** Every output table (not the run's internal state under {@code _state}). */
+    public static final java.util.List<String> ALL = java.util.List.of(THEME_MONTHLY, DOC_THEMES, THEME_SOURCE_MONTHLY,
+            TOPICS, TOPIC_MONTHLY, DOC_TOPICS, TERMS_MONTHLY, DOCUMENTS, REJECTS, INPUT_FILES, TOPIC_REGISTRY, TOPIC_SWEEP);
 }

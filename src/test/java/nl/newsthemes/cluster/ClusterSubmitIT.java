@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * spark-submit of the cluster jar to a real standalone cluster (a master and two workers on 127.0.0.1), one of whose
- * two executors is killed while the job writes its tables: its outputs equal a local run's on the same input and seed. Runs after {@code package} (failsafe), which builds the cluster jar
+ * two executors is killed while the job writes its tables: it writes Delta Lake tables, and its CSV outputs equal a
+ * local run's on the same input and seed. Runs after {@code package} (failsafe), which builds the cluster jar
  * and the class path file it reads the Spark jars from.
  */
 class ClusterSubmitIT {
@@ -44,7 +45,8 @@ class ClusterSubmitIT {
                     "--conf", "spark.executor.memory=1g", "--conf", "spark.executor.cores=1",
                     "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.ui.enabled=false",
                     clusterJar.toAbsolutePath().toString(),
-                    "--input", input.toString(), "--output", clusterOut.toString(), "--config", config));
+                    "--input", input.toString(), "--output", clusterOut.toString(), "--config", config,
+                    "--table-format", "delta"));
             // An executor lost in the middle of the run: killed once the tables are being written, after LDA, when
             // both executors hold cached blocks and shuffle files the job still needs.
             awaitStagingWrite(dir, submit, cluster);
@@ -74,7 +76,16 @@ class ClusterSubmitIT {
             assertTrue(onWorker0.contains(killed) && onWorker0.size() >= 2, "executors of worker 0: " + onWorker0);
         }
 
-        // The same input, config and seed run locally: the shared sample run of this test JVM (see SampleRun).
+        // Delta Lake tables, written by the executors and committed by the driver: version 0 of each.
+        var manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(clusterOut.resolve("manifest.json").toFile());
+        assertEquals("delta", manifest.path("table_format").asText());
+        for (String table : nl.newsthemes.schema.Tables.ALL) {
+            assertTrue(Files.isRegularFile(clusterOut.resolve(table + "/_delta_log/00000000000000000000.json")), table);
+            assertEquals(0, manifest.path("delta_versions").path(table).asLong(-1), table);
+        }
+
+        // The same input, config and seed run locally (with Parquet tables): the shared sample run of this test JVM
+        // (see SampleRun). The CSV files are the same in either format.
         Path localOut = SampleRun.oneClustering();
         for (String table : List.of("theme_monthly", "theme_source_monthly", "doc_themes", "topics", "topic_monthly",
                 "doc_topics", "terms_monthly", "documents", "rejects", "input_files", "topic_registry", "topic_sweep")) {

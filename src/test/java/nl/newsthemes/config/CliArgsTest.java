@@ -135,6 +135,14 @@ class CliArgsTest {
         assertEquals(List.of(Language.DUTCH, Language.ENGLISH), CliArgs.parse(List.of()).config().languagesRead());
     }
 
+    @Test
+    void tableFormats() {
+        assertEquals("table_format (--table-format) must be one of [parquet, delta], got 'orc'",
+                refused("--table-format", "orc"));
+        assertEquals(TableFormat.DELTA, CliArgs.parse(List.of("--table-format", "delta")).config().tables());
+        assertEquals(TableFormat.PARQUET, CliArgs.parse(List.of()).config().tables());
+    }
+
     /** --help lists every exit code the job has, each once, in order. */
     @Test
     void usageNamesEveryExitCode() {

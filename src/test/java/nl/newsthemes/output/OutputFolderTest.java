@@ -54,6 +54,23 @@ class OutputFolderTest {
                 + "choose another --output or empty it", refused(dir.resolve("thesis").toString(), "data/sample"));
     }
 
+    /** An output keeps its table format: a switch would drop the Delta tables' history, or mix them with Parquet. */
+    @Test
+    void anOutputKeepsItsTableFormat(@TempDir Path dir) throws IOException {
+        Path parquet = Files.createDirectories(dir.resolve("parquet"));
+        Files.writeString(parquet.resolve("manifest.json"), "{\"run_id\" : \"r0\"}"); // before table_format existed
+        assertEquals("output " + parquet + " holds parquet tables and this run writes delta (table_format): the switch "
+                        + "would drop the published tables' history, so write to a new --output, or empty this one first",
+                assertThrows(ConfigException.class, () -> OutputFolder.prepare(parquet.toString(), List.of("data/sample"),
+                        "r1", CONF, nl.newsthemes.config.TableFormat.DELTA)).getMessage());
+        Path delta = Files.createDirectories(dir.resolve("delta"));
+        Files.writeString(delta.resolve("manifest.json"), "{\"table_format\" : \"delta\"}");
+        assertEquals("output " + delta + " holds delta tables and this run writes parquet (table_format): the switch "
+                        + "would drop the published tables' history, so write to a new --output, or empty this one first",
+                refused(delta.toString(), "data/sample"));
+        assertFalse(Files.exists(dir.resolve(".delta.lock")), "the lock is released");
+    }
+
     @Test
     void aSecondRunOnTheSameOutputRefusesAndLeavesTheFirstRunsStagingAlone(@TempDir Path dir) throws IOException {
         OutputFolder first = OutputFolder.prepare(dir.resolve("out").toString(), List.of("data/sample"), "r1", CONF);

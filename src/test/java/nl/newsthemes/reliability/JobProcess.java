@@ -11,11 +11,11 @@ import java.util.List;
  * The job in a JVM of its own, as a scheduler runs it: with its own heap limit, and killable with SIGKILL.
  * It gets the test JVM's class path and Spark's add-opens file, and starts quickly ({@link ChildJvm#QUICK_START}).
  */
-final class JobProcess {
+public final class JobProcess {
     private JobProcess() {
     }
 
-    static Process start(Path log, String heap, String... args) throws IOException {
+    public static Process start(Path log, String heap, String... args) throws IOException {
         return new ProcessBuilder(command(heap, args)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 

@@ -1,0 +1,213 @@
+package nl.newsthemes.output;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.newsthemes.ExitCode;
+import nl.newsthemes.OneClustering;
+import nl.newsthemes.SampleRun;
+import nl.newsthemes.ThemesJob;
+import nl.newsthemes.reliability.JobProcess;
+import nl.newsthemes.schema.Tables;
+import nl.newsthemes.spark.NioLocalFileSystem;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import static nl.newsthemes.schema.Columns.DOC_ID;
+import static nl.newsthemes.schema.Columns.MONTH;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The outputs as Delta Lake tables ({@code --table-format delta}), in a session that has Delta Lake's extension (as
+ * a notebook's would): each run a version, an incremental night replacing only its months, the first version read
+ * back exactly, and the CSV files the same as with Parquet.
+ */
+class DeltaOutputTest {
+    private static SparkSession spark;
+    /** The first night: the sample as Delta tables, published once for the tests, which work on copies. */
+    private static Path firstNight;
+    /** Its run date: today, the default, as the Parquet run that {@link SampleRun} makes has. */
+    private static final java.time.LocalDate TODAY = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+
+    @BeforeAll
+    static void startSpark() {
+        SparkConf conf = new SparkConf().setMaster("local[2]").setAppName("delta-test")
+                .set("spark.ui.enabled", "false")
+                .set("spark.sql.shuffle.partitions", "4")
+                .set(NioLocalFileSystem.SETTING, NioLocalFileSystem.class.getName());
+        DeltaTables.configure(conf);
+        spark = SparkSession.builder().config(conf).getOrCreate();
+    }
+
+    @BeforeAll
+    static void publishTheFirstNight(@TempDir Path dir) throws IOException {
+        firstNight = dir.resolve("night1");
+        Files.createDirectories(dir.resolve("added"));
+        assertEquals(ExitCode.DONE, ThemesJob.run(night(dir, firstNight, TODAY)));
+    }
+
+    /** The job's arguments for a night with Delta tables: the sample and the files under {@code <dir>/added}. */
+    private static String[] night(Path dir, Path out, java.time.LocalDate runDate, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("--input", "data/sample", dir.resolve("added").toString(),
+                "--output", out.toString(), "--config", OneClustering.config(), "--table-format", "delta",
+                "--run-date", runDate.toString()));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    @AfterAll
+    static void stopSpark() {
+        spark.stop();
+        SparkSession.clearActiveSession();
+        SparkSession.clearDefaultSession();
+    }
+
+    @Test
+    void eachRunIsAVersionAndTheFirstReadsBackExactly(@TempDir Path dir) throws IOException {
+        Path out = SampleRun.copyTo(firstNight, dir.resolve("out"));
+        Path added = Files.createDirectories(dir.resolve("added"));
+
+        JsonNode manifest = manifest(out);
+        assertEquals("delta", manifest.get(OutputFolder.MANIFEST_FORMAT).asText());
+        Map<String, Long> zero = new TreeMap<>();
+        Tables.ALL.forEach(t -> zero.put(t, 0L));
+        assertEquals(zero, versions(manifest), "the first run writes version 0 of every table");
+        for (String table : Tables.ALL) {
+            assertTrue(Files.isDirectory(out.resolve(table).resolve("_delta_log")), table + " is a Delta table");
+            assertEquals(manifest.get("tables").get(table).asLong(), delta(out, table).count(), table + "'s rows");
+        }
+        assertEquals(List.of("month=2021-12", "month=2022-01"), partitions(out.resolve(Tables.DOCUMENTS)));
+        Path parquetRun = SampleRun.oneClustering();
+        for (String table : Tables.ALL) {
+            if (!table.equals(Tables.INPUT_FILES)) { // the Parquet run read data/sample alone
+                assertEquals(Files.readString(parquetRun.resolve("csv/" + table + ".csv")),
+                        Files.readString(out.resolve("csv/" + table + ".csv")), table + ".csv is as with Parquet tables");
+            }
+        }
+        List<Row> documentsBefore = delta(out, Tables.DOCUMENTS).orderBy(DOC_ID).collectAsList();
+        List<Row> topicsBefore = delta(out, Tables.TOPICS).collectAsList();
+
+        // The next night adds an article of January 2022.
+        Files.writeString(added.resolve("new.txt"), " date 2022-01 De Europese Unie kondigt nieuwe sancties tegen "
+                + "Rusland aan: de tegoeden van Russische banken worden bevroren.");
+        assertEquals(ExitCode.DONE, ThemesJob.run(night(dir, out, TODAY.plusDays(1), "--incremental")));
+
+        Map<String, Long> expected = new TreeMap<>(zero);
+        for (String table : List.of(Tables.DOCUMENTS, Tables.DOC_THEMES, Tables.THEME_MONTHLY, Tables.TERMS_MONTHLY,
+                Tables.DOC_TOPICS, Tables.TOPIC_MONTHLY, Tables.INPUT_FILES)) {
+            expected.put(table, 1L);
+        }
+        assertEquals(0, manifest.get("tables").get(Tables.REJECTS).asLong());
+        assertEquals(0, manifest.get("tables").get(Tables.THEME_SOURCE_MONTHLY).asLong(), "the sample's files name no source");
+        assertEquals(expected, versions(manifest(out)), "a new version of each table the night changed; the topics, "
+                + "kept as they were, stay at version 0, and so do the tables that were empty and still are (Delta Lake "
+                + "records no commit that changes no file)");
+        Row commit = spark.sql("DESCRIBE HISTORY delta.`" + out.resolve(Tables.DOCUMENTS) + "`").orderBy("version")
+                .collectAsList().get(1);
+        assertEquals("WRITE", commit.getAs("operation"));
+        assertEquals("month IN ('2022-01')", commit.<scala.collection.Map<String, String>>getAs("operationParameters")
+                .get("predicate").get(), "only the month of the new article is replaced");
+        assertEquals(documentsBefore.size() + 1, delta(out, Tables.DOCUMENTS).count());
+        assertEquals(documentsBefore, spark.read().format("delta").option("versionAsOf", 0)
+                .load(out.resolve(Tables.DOCUMENTS).toString()).orderBy(DOC_ID).collectAsList(),
+                "version 0 reads back exactly as the first night wrote it");
+        assertEquals(topicsBefore, delta(out, Tables.TOPICS).collectAsList());
+        assertEquals(1, delta(out, Tables.DOCUMENTS).filter(org.apache.spark.sql.functions.col(MONTH).equalTo("2022-01"))
+                .count() - documentsBefore.stream().filter(r -> "2022-01".equals(r.getAs(MONTH))).count());
+        try (var lines = Files.lines(out.resolve("csv/documents.csv"))) {
+            assertEquals(documentsBefore.size() + 2, lines.count(), "the CSV has the header and every document");
+        }
+    }
+
+    /**
+     * A run killed once it has committed some of its tables: the published manifest still names the first night's
+     * versions, and they read back as that night; the next run restores every table to them before it writes its own.
+     */
+    @Test
+    void aRunKilledWhileCommittingLeavesThePublishedVersions(@TempDir Path dir) throws Exception {
+        Path out = SampleRun.copyTo(firstNight, dir.resolve("out"));
+        Files.createDirectories(dir.resolve("added"));
+        String manifest = Files.readString(out.resolve("manifest.json"));
+        Map<String, List<Row>> night1 = new TreeMap<>();
+        for (String table : Tables.ALL) {
+            night1.put(table, sorted(delta(out, table)));
+        }
+
+        Process job = JobProcess.start(dir.resolve("killed.log"), "1g", night(dir, out, TODAY, "--master", "local[2]"));
+        String committed = waitForACommit(dir, out, job);
+        job.destroyForcibly(); // SIGKILL: no shutdown hook, no finally
+        assertTrue(job.waitFor(30, TimeUnit.SECONDS));
+
+        assertEquals(manifest, Files.readString(out.resolve("manifest.json")), "nothing was published");
+        assertTrue(Files.exists(out.resolve(committed + "/_delta_log/00000000000000000001.json")), committed);
+        for (String table : Tables.ALL) {
+            assertEquals(night1.get(table), sorted(spark.read().format("delta").option("versionAsOf", 0)
+                    .load(out.resolve(table).toString())), table + " at the version the manifest names");
+        }
+
+        assertEquals(ExitCode.DONE, ThemesJob.run(night(dir, out, TODAY)));
+        List<Row> history = spark.sql("DESCRIBE HISTORY delta.`" + out.resolve(committed) + "`").orderBy("version").collectAsList();
+        assertEquals(List.of("WRITE", "WRITE", "RESTORE", "WRITE"), history.stream().map(r -> r.<String>getAs("operation")).toList(),
+                committed + ": the killed run's version, undone by the next run before its own");
+        assertEquals("0", history.get(2).<scala.collection.Map<String, String>>getAs("operationParameters").get("version").get());
+        assertEquals(3L, versions(manifest(out)).get(committed));
+        for (String table : Tables.ALL) {
+            assertEquals(night1.get(table), sorted(delta(out, table)), table + ": the same input gives the same rows");
+        }
+    }
+
+    /** Waits until the child has committed a version 1 of some table; returns that table. */
+    private static String waitForACommit(Path dir, Path out, Process job) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline) {
+            assertTrue(job.isAlive(), "the job ended before it committed: " + Files.readString(dir.resolve("killed.log")));
+            for (String table : Tables.ALL) {
+                if (Files.exists(out.resolve(table + "/_delta_log/00000000000000000001.json"))) {
+                    return table;
+                }
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the job committed no table in 3 minutes");
+    }
+
+    /** A table's rows in a fixed order. */
+    private static List<Row> sorted(Dataset<Row> table) {
+        return table.orderBy(java.util.Arrays.stream(table.columns()).map(org.apache.spark.sql.functions::col)
+                .toArray(org.apache.spark.sql.Column[]::new)).collectAsList();
+    }
+
+    private static Dataset<Row> delta(Path out, String table) {
+        return spark.read().format("delta").load(out.resolve(table).toString());
+    }
+
+    private static JsonNode manifest(Path out) throws IOException {
+        return new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
+    }
+
+    private static Map<String, Long> versions(JsonNode manifest) {
+        Map<String, Long> versions = new TreeMap<>();
+        manifest.get(DeltaTables.MANIFEST_VERSIONS).fields().forEachRemaining(e -> versions.put(e.getKey(), e.getValue().asLong()));
+        return versions;
+    }
+
+    private static List<String> partitions(Path table) throws IOException {
+        try (var entries = Files.list(table)) {
+            return entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(MONTH + "=")).sorted().toList();
+        }
+    }
+}
