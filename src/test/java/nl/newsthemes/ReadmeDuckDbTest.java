@@ -35,9 +35,12 @@ class ReadmeDuckDbTest {
         queries = new ArrayList<>();
         Matcher m = Pattern.compile("```sql\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(Path.of("README.md")));
         while (m.find()) {
-            queries.add(m.group(1));
+            // The blocks on Delta Lake tables need Spark, or DuckDB's delta extension, which it downloads.
+            if (m.group(1).contains("read_parquet(")) {
+                queries.add(m.group(1));
+            }
         }
-        assertEquals(2, queries.size(), "the DuckDB blocks in README.md: " + queries);
+        assertEquals(2, queries.size(), "the DuckDB blocks over the Parquet tables in README.md: " + queries);
     }
 
     @Test

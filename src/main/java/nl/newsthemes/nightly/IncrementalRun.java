@@ -133,7 +133,12 @@ public final class IncrementalRun {
 
         TableWriter writer = new TableWriter(out.staging(), fs);
         timer.time("write", () -> {
-            writeMonths(writer, analyzed, read, gone, touched, previousTerms);
+            if (touched.isEmpty()) {
+                // Nothing new, changed or gone: every month's rows and CSV, carried over, stand as they are.
+                MONTH_TABLES.forEach(writer::keep);
+            } else {
+                writeMonths(writer, analyzed, read, gone, touched, previousTerms);
+            }
             writer.replace(REJECTS, previous(REJECTS, null).filter(not(fromDropped))
                     .unionByName(read.rejects()).unionByName(read.evicted().select(PATH, RECORD, REASON)), PATH, RECORD, REASON);
             writer.replace(INPUT_FILES, inputFiles(listing), PATH);
@@ -198,6 +203,10 @@ public final class IncrementalRun {
     }
 
     private static final String[] DOC_THEMES_KEY = {DOC_ID, THEME};
+
+    /** The tables that {@link #writeMonths} rewrites month by month. */
+    private static final List<String> MONTH_TABLES = List.of(DOCUMENTS, DOC_THEMES, THEME_MONTHLY, THEME_SOURCE_MONTHLY,
+            TERMS_MONTHLY, DOC_TOPICS, TOPIC_MONTHLY);
 
     private void overwrite(TableWriter writer, String table, Dataset<Row> monthRows, List<String> months, String... key) {
         Dataset<Row> all = monthRows.unionByName(previous(table, monthRows.schema()).filter(not(col(MONTH).isin(months.toArray()))));

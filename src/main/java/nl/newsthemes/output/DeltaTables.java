@@ -128,9 +128,13 @@ public final class DeltaTables {
 
     /** The latest version of each output table that is a Delta table in {@code folder}. */
     static Map<String, Long> versions(SparkSession spark, Path folder) {
+        // Reading a table's log costs the driver more than the cores: the tables are read side by side.
+        List<Optional<Long>> latest = ConcurrentJobs.run(ALL.stream()
+                .map(table -> (Callable<Optional<Long>>) () -> latest(spark, new Path(folder, table))).toList());
         Map<String, Long> versions = new TreeMap<>();
-        for (String table : ALL) {
-            latest(spark, new Path(folder, table)).ifPresent(v -> versions.put(table, v));
+        for (int i = 0; i < ALL.size(); i++) {
+            String table = ALL.get(i);
+            latest.get(i).ifPresent(v -> versions.put(table, v));
         }
         return versions;
     }
@@ -211,7 +215,7 @@ public final class DeltaTables {
      * without rows, an empty Parquet file with its columns.
      */
     public static void carryOver(SparkSession spark, OutputFolder out) {
-        for (String table : ALL) {
+        ConcurrentJobs.run(ALL.stream().map(table -> (Callable<String>) () -> {
             Path from = new Path(out.target(), table);
             Dataset<Row> current = spark.read().format("delta").load(from.toString());
             List<Path> files = new ArrayList<>();
@@ -224,6 +228,7 @@ public final class DeltaTables {
                 FolderLinks.linkFiles(out.fileSystem(), out.fileSystem().makeQualified(from), files,
                         new Path(out.staging(), table));
             }
-        }
+            return table;
+        }).toList());
     }
 }
