@@ -68,6 +68,9 @@ public final class DeltaTables {
         // Delta reads a table's log with 50 tasks by default, sized for tables of many thousands of files; the job's
         // tables have a few files per month, and 50 tiny tasks made each commit take seconds.
         conf.setIfMissing("spark.databricks.delta.snapshotPartitions", "2");
+        // Delta leaves out a commit that changes no file (an empty table written again as empty): each run's version
+        // of every table it wrote is recorded, so that a night's versions move together.
+        conf.setIfMissing("spark.databricks.delta.skipRecordingEmptyCommits", "false");
     }
 
     /** A session the job did not start (a notebook's, a test's) must already have Delta Lake's extension. */
@@ -128,28 +131,33 @@ public final class DeltaTables {
 
     /** The latest version of each output table that is a Delta table in {@code folder}. */
     static Map<String, Long> versions(SparkSession spark, Path folder) {
-        // Reading a table's log costs the driver more than the cores: the tables are read side by side.
-        List<Optional<Long>> latest = ConcurrentJobs.run(ALL.stream()
-                .map(table -> (Callable<Optional<Long>>) () -> latest(spark, new Path(folder, table))).toList());
         Map<String, Long> versions = new TreeMap<>();
-        for (int i = 0; i < ALL.size(); i++) {
-            String table = ALL.get(i);
-            latest.get(i).ifPresent(v -> versions.put(table, v));
+        for (String table : ALL) {
+            latest(spark, new Path(folder, table)).ifPresent(v -> versions.put(table, v));
         }
         return versions;
     }
 
-    private static Optional<Long> latest(SparkSession spark, Path table) {
+    /**
+     * The latest version of a Delta table: the highest commit file {@code _delta_log/<version>.json}, as Delta Lake's
+     * protocol names them. A listing of one folder, where asking Delta for its history runs a Spark job.
+     */
+    static Optional<Long> latest(SparkSession spark, Path table) {
+        Path log = new Path(table, LOG_FOLDER);
         try {
             FileSystem fs = table.getFileSystem(spark.sparkContext().hadoopConfiguration());
-            if (!fs.exists(new Path(table, LOG_FOLDER))) {
+            if (!fs.exists(log)) {
                 return Optional.empty();
             }
+            return Arrays.stream(fs.listStatus(log)).map(f -> f.getPath().getName())
+                    .filter(name -> COMMIT_FILE.matcher(name).matches())
+                    .map(name -> Long.parseLong(name.substring(0, name.indexOf('.')))).max(Long::compare);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot look for the Delta table " + table + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read the log of the Delta table " + table + ": " + e.getMessage(), e);
         }
-        return Optional.of(DeltaTable.forPath(spark, table.toString()).history(1).head().<Long>getAs("version"));
     }
+
+    private static final java.util.regex.Pattern COMMIT_FILE = java.util.regex.Pattern.compile("\\d{20}\\.json");
 
     /**
      * Puts every output table back to its version in {@code versions}; a table that is not there (it did not exist

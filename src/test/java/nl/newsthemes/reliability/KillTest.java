@@ -69,33 +69,25 @@ class KillTest {
      */
     @Test
     void killDuringAnIncrementalWriteLeavesThePublishedRunIntact(@TempDir Path dir) throws Exception {
-        Path in = Files.createDirectories(dir.resolve("in"));
-        List<Path> sample;
-        try (Stream<Path> files = Files.list(Path.of("data/sample"))) {
-            sample = files.sorted().toList();
-        }
-        for (Path p : sample.subList(0, 4)) {
-            Files.copy(p, in.resolve(p.getFileName()));
-        }
-        Path out = dir.resolve("out");
-        assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", in.toString(), "--output", out.toString(), "--incremental",
-                "--config", OneClustering.config()}));
+        // The first night is the shared sample run; the second adds an article of January 2022.
+        Path out = SampleRun.copyTo(SampleRun.oneClustering(), dir.resolve("out"));
         Map<String, String> published = OutputFiles.everyFile(out);
+        Path in = Files.createDirectories(dir.resolve("in"));
+        Files.writeString(in.resolve("new.txt"), " date 2022-01 De NAVO overweegt Oekraïne op termijn als lid op te nemen.");
 
-        Files.copy(sample.get(4), in.resolve(sample.get(4).getFileName()));
-        Process job = JobProcess.start(dir.resolve("killed.log"), "1g", "--input", in.toString(), "--output", out.toString(),
-                "--incremental", "--master", "local[2]", "--config", OneClustering.config());
+        Process job = JobProcess.start(dir.resolve("killed.log"), "1g", "--input", "data/sample", in.toString(),
+                "--output", out.toString(), "--incremental", "--master", "local[2]", "--config", OneClustering.config());
         Path staging = waitForMonthRewrite(dir, job);
         job.destroyForcibly();
         assertTrue(job.waitFor(30, TimeUnit.SECONDS));
         assertEquals(published, OutputFiles.everyFile(out), "every published file, Parquet and state included, is unchanged");
 
-        assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", in.toString(), "--output", out.toString(), "--incremental",
-                "--config", OneClustering.config()}));
+        assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", "data/sample", in.toString(), "--output",
+                out.toString(), "--incremental", "--config", OneClustering.config()}));
         assertFalse(Files.exists(staging), "the next run removed the stale staging folder");
         String manifest = Files.readString(out.resolve("manifest.json"));
         assertTrue(manifest.contains("\"mode\" : \"incremental\""), manifest);
-        assertTrue(manifest.contains("\"loaded\" : 5"), manifest);
+        assertTrue(manifest.contains("\"loaded\" : 6"), manifest);
     }
 
     /** Waits until an incremental child rewrites a month in its staging folder (Spark's dynamic overwrite). */
