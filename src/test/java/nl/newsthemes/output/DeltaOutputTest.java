@@ -33,14 +33,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The outputs as Delta Lake tables ({@code --table-format delta}), in a session that has Delta Lake's extension (as
- * a notebook's would): each run a version, an incremental night replacing only its months, the first version read
- * back exactly, and the CSV files the same as with Parquet.
+ * a notebook's would), over two nights: each night a version, the CSV files the same as with Parquet, a run of the
+ * second night killed once it has committed a table (the published versions still read as the first night), the
+ * night run again (what the killed run committed restored first, only the new article's month replaced), and the
+ * first version read back exactly.
  */
 class DeltaOutputTest {
     private static SparkSession spark;
-    /** The first night: the sample as Delta tables, published once for the tests, which work on copies. */
-    private static Path firstNight;
-    /** Its run date: today, the default, as the Parquet run that {@link SampleRun} makes has. */
+    /** The first night's run date: today, the default, as the Parquet run that {@link SampleRun} makes has. */
     private static final java.time.LocalDate TODAY = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
 
     @BeforeAll
@@ -51,13 +51,6 @@ class DeltaOutputTest {
                 .set(NioLocalFileSystem.SETTING, NioLocalFileSystem.class.getName());
         DeltaTables.configure(conf);
         spark = SparkSession.builder().config(conf).getOrCreate();
-    }
-
-    @BeforeAll
-    static void publishTheFirstNight(@TempDir Path dir) throws IOException {
-        firstNight = dir.resolve("night1");
-        Files.createDirectories(dir.resolve("added"));
-        assertEquals(ExitCode.DONE, ThemesJob.run(night(dir, firstNight, TODAY)));
     }
 
     /** The job's arguments for a night with Delta tables: the sample and the files under {@code <dir>/added}. */
@@ -77,9 +70,10 @@ class DeltaOutputTest {
     }
 
     @Test
-    void eachRunIsAVersionAndTheFirstReadsBackExactly(@TempDir Path dir) throws IOException {
-        Path out = SampleRun.copyTo(firstNight, dir.resolve("out"));
+    void eachNightIsAVersionAndAKilledNightIsUndone(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
         Path added = Files.createDirectories(dir.resolve("added"));
+        assertEquals(ExitCode.DONE, ThemesJob.run(night(dir, out, TODAY)));
 
         JsonNode manifest = manifest(out);
         assertEquals("delta", manifest.get(OutputFolder.MANIFEST_FORMAT).asText());
@@ -103,75 +97,66 @@ class DeltaOutputTest {
             }
         }
         List<Row> documentsBefore = delta(out, Tables.DOCUMENTS).orderBy(DOC_ID).collectAsList();
-        List<Row> topicsBefore = delta(out, Tables.TOPICS).collectAsList();
-
-        // The next night adds an article of January 2022.
-        Files.writeString(added.resolve("new.txt"), " date 2022-01 De Europese Unie kondigt nieuwe sancties tegen "
-                + "Rusland aan: de tegoeden van Russische banken worden bevroren.");
-        assertEquals(ExitCode.DONE, ThemesJob.run(night(dir, out, TODAY.plusDays(1), "--incremental")));
-
-        Map<String, Long> expected = new TreeMap<>(zero);
-        for (String table : List.of(Tables.DOCUMENTS, Tables.DOC_THEMES, Tables.THEME_MONTHLY, Tables.THEME_SOURCE_MONTHLY,
-                Tables.TERMS_MONTHLY, Tables.DOC_TOPICS, Tables.TOPIC_MONTHLY, Tables.REJECTS, Tables.INPUT_FILES)) {
-            expected.put(table, 1L);
-        }
-        assertEquals(expected, versions(manifest(out)), "a new version of each table the night wrote, an empty one too; "
-                + "the topics, kept as they were, stay at version 0");
-        Row commit = spark.sql("DESCRIBE HISTORY delta.`" + out.resolve(Tables.DOCUMENTS) + "`").orderBy("version")
-                .collectAsList().get(1);
-        assertEquals("WRITE", commit.getAs("operation"));
-        assertEquals("month IN ('2022-01')", commit.<scala.collection.Map<String, String>>getAs("operationParameters")
-                .get("predicate").get(), "only the month of the new article is replaced");
-        assertEquals(documentsBefore.size() + 1, delta(out, Tables.DOCUMENTS).count());
-        assertEquals(documentsBefore, spark.read().format("delta").option("versionAsOf", 0)
-                .load(out.resolve(Tables.DOCUMENTS).toString()).orderBy(DOC_ID).collectAsList(),
-                "version 0 reads back exactly as the first night wrote it");
-        assertEquals(topicsBefore, delta(out, Tables.TOPICS).collectAsList());
-        assertEquals(1, delta(out, Tables.DOCUMENTS).filter(org.apache.spark.sql.functions.col(MONTH).equalTo("2022-01"))
-                .count() - documentsBefore.stream().filter(r -> "2022-01".equals(r.getAs(MONTH))).count());
-        try (var lines = Files.lines(out.resolve("csv/documents.csv"))) {
-            assertEquals(documentsBefore.size() + 2, lines.count(), "the CSV has the header and every document");
-        }
-    }
-
-    /**
-     * A run killed once it has committed some of its tables: the published manifest still names the first night's
-     * versions, and they read back as that night; the next run restores every table to them before it writes its own.
-     */
-    @Test
-    void aRunKilledWhileCommittingLeavesThePublishedVersions(@TempDir Path dir) throws Exception {
-        Path out = SampleRun.copyTo(firstNight, dir.resolve("out"));
-        Files.createDirectories(dir.resolve("added"));
-        String manifest = Files.readString(out.resolve("manifest.json"));
         Map<String, List<Row>> night1 = new TreeMap<>();
         for (String table : Tables.ALL) {
             night1.put(table, sorted(delta(out, table)));
         }
+        String manifest1 = Files.readString(out.resolve("manifest.json"));
 
-        // An incremental night with nothing new (the cheapest run that commits): it writes rejects and input_files anew.
-        Process job = JobProcess.start(dir.resolve("killed.log"), "1g", night(dir, out, TODAY, "--master", "local[2]",
-                "--incremental"));
-        String committed = waitForACommit(dir, out, job);
-        job.destroyForcibly(); // SIGKILL: no shutdown hook, no finally
+        // The next night adds an article of January 2022. Its first run is killed (SIGKILL: no shutdown hook, no
+        // finally) once it has committed a table; the published versions read back as the first night.
+        Files.writeString(added.resolve("new.txt"), " date 2022-01 De Europese Unie kondigt nieuwe sancties tegen "
+                + "Rusland aan: de tegoeden van Russische banken worden bevroren.");
+        Process job = JobProcess.start(dir.resolve("killed.log"), "1g", night(dir, out, TODAY.plusDays(1),
+                "--incremental", "--master", "local[2]"));
+        waitForACommit(dir, out, job);
+        job.destroyForcibly();
         assertTrue(job.waitFor(30, TimeUnit.SECONDS));
-
-        assertEquals(manifest, Files.readString(out.resolve("manifest.json")), "nothing was published");
-        assertTrue(Files.exists(out.resolve(committed + "/_delta_log/00000000000000000001.json")), committed);
+        List<String> killedCommits = Tables.ALL.stream()
+                .filter(t -> Files.exists(out.resolve(t + "/_delta_log/00000000000000000001.json"))).toList();
+        assertEquals(manifest1, Files.readString(out.resolve("manifest.json")), "nothing was published");
         for (String table : Tables.ALL) {
             assertEquals(night1.get(table), sorted(spark.read().format("delta").option("versionAsOf", 0)
                     .load(out.resolve(table).toString())), table + " at the version the manifest names");
         }
 
-        assertTrue(List.of(Tables.REJECTS, Tables.INPUT_FILES).contains(committed), committed + ", one the night writes");
-        assertEquals(ExitCode.DONE, ThemesJob.run(night(dir, out, TODAY, "--incremental")));
-        List<Row> history = spark.sql("DESCRIBE HISTORY delta.`" + out.resolve(committed) + "`").orderBy("version").collectAsList();
-        assertEquals(List.of("WRITE", "WRITE", "RESTORE", "WRITE"), history.stream().map(r -> r.<String>getAs("operation")).toList(),
-                committed + ": the killed run's version, undone by the next run before its own");
-        assertEquals("0", history.get(2).<scala.collection.Map<String, String>>getAs("operationParameters").get("version").get());
-        assertEquals(3L, versions(manifest(out)).get(committed));
+        // The night again: it first restores what the killed run committed, then commits its own.
+        assertEquals(ExitCode.DONE, ThemesJob.run(night(dir, out, TODAY.plusDays(1), "--incremental")));
+        List<String> written = List.of(Tables.DOCUMENTS, Tables.DOC_THEMES, Tables.THEME_MONTHLY,
+                Tables.THEME_SOURCE_MONTHLY, Tables.TERMS_MONTHLY, Tables.DOC_TOPICS, Tables.TOPIC_MONTHLY, Tables.REJECTS,
+                Tables.INPUT_FILES);
+        Map<String, Long> expected = new TreeMap<>();
         for (String table : Tables.ALL) {
-            assertEquals(night1.get(table), sorted(delta(out, table)), table + ": nothing new, the same rows");
+            List<String> operations = killedCommits.contains(table) ? List.of("WRITE", "WRITE", "RESTORE", "WRITE")
+                    : written.contains(table) ? List.of("WRITE", "WRITE") : List.of("WRITE");
+            List<Row> history = history(out, table);
+            assertEquals(operations, history.stream().map(r -> r.<String>getAs("operation")).toList(), table
+                    + (killedCommits.contains(table) ? ": the killed run's version, restored, and the night's" : ""));
+            if (killedCommits.contains(table)) {
+                assertEquals("0", history.get(2).<scala.collection.Map<String, String>>getAs("operationParameters")
+                        .get("version").get());
+            }
+            expected.put(table, operations.size() - 1L);
         }
+        assertEquals(expected, versions(manifest(out)), "a new version of each table the night wrote, an empty one too; "
+                + "the topics, kept as they were, stay at version 0");
+        Row commit = history(out, Tables.DOCUMENTS).get(expected.get(Tables.DOCUMENTS).intValue());
+        assertEquals("month IN ('2022-01')", commit.<scala.collection.Map<String, String>>getAs("operationParameters")
+                .get("predicate").get(), "only the month of the new article is replaced");
+        assertEquals(documentsBefore.size() + 1, delta(out, Tables.DOCUMENTS).count());
+        assertEquals(1, delta(out, Tables.DOCUMENTS).filter(org.apache.spark.sql.functions.col(MONTH).equalTo("2022-01"))
+                .count() - documentsBefore.stream().filter(r -> "2022-01".equals(r.getAs(MONTH))).count());
+        assertEquals(documentsBefore, spark.read().format("delta").option("versionAsOf", 0)
+                .load(out.resolve(Tables.DOCUMENTS).toString()).orderBy(DOC_ID).collectAsList(),
+                "version 0 reads back exactly as the first night wrote it");
+        assertEquals(night1.get(Tables.TOPICS), sorted(delta(out, Tables.TOPICS)));
+        try (var lines = Files.lines(out.resolve("csv/documents.csv"))) {
+            assertEquals(documentsBefore.size() + 2, lines.count(), "the CSV has the header and every document");
+        }
+    }
+
+    private static List<Row> history(Path out, String table) {
+        return spark.sql("DESCRIBE HISTORY delta.`" + out.resolve(table) + "`").orderBy("version").collectAsList();
     }
 
     /** Waits until the child has committed a version 1 of some table; returns that table. */
