@@ -130,7 +130,12 @@ public final class ThemesPipeline {
             return summary.finishedNow(timer.stages());
         } catch (Exception | Error e) { // Exception: a failed Spark job throws SparkException, undeclared (Scala)
             if (delta) {
-                DeltaTables.recover(spark, out); // back to the versions the published manifest names
+                try {
+                    DeltaTables.recover(spark, out); // back to the versions the published manifest names
+                } catch (RuntimeException | Error undo) {
+                    // The next run undoes it then (see DeltaTables#recover); the run's own failure is what to report.
+                    e.addSuppressed(undo);
+                }
             }
             out.discard();
             throw e;
