@@ -1,7 +1,5 @@
 package nl.newsthemes.output;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.delta.tables.DeltaTable;
 import nl.newsthemes.config.ConfigException;
 import nl.newsthemes.spark.ConcurrentJobs;
@@ -17,7 +15,6 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -200,20 +197,13 @@ public final class DeltaTables {
 
     /** The versions the published manifest names; none when nothing is published. */
     static Map<String, Long> published(OutputFolder out) {
-        Path manifest = new Path(out.target(), OutputFolder.MANIFEST);
         Map<String, Long> versions = new TreeMap<>();
         try {
-            if (!out.fileSystem().exists(manifest)) {
-                return versions;
-            }
-            JsonNode root;
-            try (InputStream in = out.fileSystem().open(manifest)) {
-                root = new ObjectMapper().readTree(in);
-            }
-            root.path(MANIFEST_VERSIONS).fields().forEachRemaining(e -> versions.put(e.getKey(), e.getValue().asLong()));
+            OutputFolder.publishedManifest(out.fileSystem(), out.target()).path(MANIFEST_VERSIONS).fields()
+                    .forEachRemaining(e -> versions.put(e.getKey(), e.getValue().asLong()));
             return versions;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + manifest + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read the manifest in " + out.target() + ": " + e.getMessage(), e);
         }
     }
 

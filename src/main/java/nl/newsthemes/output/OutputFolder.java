@@ -1,6 +1,9 @@
 package nl.newsthemes.output;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import nl.newsthemes.config.ConfigException;
+import nl.newsthemes.config.StrictJson;
 import nl.newsthemes.config.TableFormat;
 import nl.newsthemes.schema.Tables;
 import org.apache.hadoop.conf.Configuration;
@@ -10,6 +13,7 @@ import org.apache.hadoop.fs.Path;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Where a run writes, and how it publishes: everything goes into a staging folder beside the output folder; only a
@@ -86,7 +90,7 @@ public final class OutputFolder {
                                     || format == TableFormat.DELTA && onlyDeltaTables(fs, target),
                             "output %s exists and is not an output of this job (no %s): choose another --output or empty it",
                             output, MANIFEST);
-                    TableFormat before = published ? publishedFormat(fs, new Path(target, MANIFEST)) : format;
+                    TableFormat before = published ? publishedFormat(fs, target) : format;
                     ConfigException.check(before == format, "output %s holds %s tables and this run writes %s "
                             + "(table_format): the switch would drop the published tables' history, so write to a new "
                             + "--output, or empty this one first", output, before.code(), format.code());
@@ -114,13 +118,23 @@ public final class OutputFolder {
         return true;
     }
 
-    /** The table format a published manifest names; manifests from before the formats are Parquet. */
-    private static TableFormat publishedFormat(FileSystem fs, Path manifest) throws IOException {
+    /** The table format the published manifest names; manifests from before the formats are Parquet. */
+    private static TableFormat publishedFormat(FileSystem fs, Path target) throws IOException {
+        String code = publishedManifest(fs, target).path(MANIFEST_FORMAT).asText(TableFormat.PARQUET.code());
+        return TableFormat.byCode(code).orElseThrow(() -> new ConfigException(String.format(java.util.Locale.ROOT,
+                "%s names the table format '%s', which this version of the job does not know",
+                new Path(target, MANIFEST), code)));
+    }
+
+    /** The manifest published in {@code target}; a missing node when nothing is published there. */
+    static JsonNode publishedManifest(FileSystem fs, Path target) throws IOException {
+        Path manifest = new Path(target, MANIFEST);
+        if (!fs.exists(manifest)) {
+            return MissingNode.getInstance();
+        }
         try (java.io.InputStream in = fs.open(manifest)) {
-            String code = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).path(MANIFEST_FORMAT)
-                    .asText(TableFormat.PARQUET.code());
-            return TableFormat.byCode(code).orElseThrow(() -> new ConfigException(String.format(java.util.Locale.ROOT,
-                    "%s names the table format '%s', which this version of the job does not know", manifest, code)));
+            return StrictJson.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                    manifest.toString());
         }
     }
 
