@@ -108,10 +108,9 @@ public final class ThemesJob {
             conf.setMaster("local[*]");
         }
         if (conf.get("spark.master").startsWith("local")) {
-            // One machine: no UI port to collide with, a shuffle sized for its cores rather than a cluster's, and
-            // local files created without a chmod process each (see NioLocalFileSystem).
+            // One machine: no UI port to collide with, and local files created without a chmod process each (see
+            // NioLocalFileSystem). The shuffle is sized to the input (ShufflePartitions).
             conf.setIfMissing("spark.ui.enabled", "false");
-            conf.setIfMissing("spark.sql.shuffle.partitions", "8");
             conf.setIfMissing(NioLocalFileSystem.SETTING, NioLocalFileSystem.class.getName());
         }
         if (config.shufflePartitions() > 0) {

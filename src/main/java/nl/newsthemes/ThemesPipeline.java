@@ -31,6 +31,7 @@ import nl.newsthemes.report.RunManifest;
 import nl.newsthemes.report.RunReport;
 import nl.newsthemes.report.RunSummary;
 import nl.newsthemes.run.StageTimer;
+import nl.newsthemes.spark.NioLocalFileSystem;
 import nl.newsthemes.spark.ShufflePartitions;
 import nl.newsthemes.themes.ThemeMatchers;
 import nl.newsthemes.themes.ThemeTables;
@@ -90,6 +91,11 @@ public final class ThemesPipeline {
         String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
                 + "-" + UUID.randomUUID().toString().substring(0, 8);
         var hadoopConf = spark.sparkContext().hadoopConfiguration();
+        try {
+            NioLocalFileSystem.useFor(hadoopConf);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         InputListing listing = timer.time("list", () -> InputListing.list(config.input(), hadoopConf),
                 l -> l.files().size() + " files, " + l.skipped().size() + " metadata files skipped");
         ShufflePartitions.sizeToInput(spark, listing.bytes());

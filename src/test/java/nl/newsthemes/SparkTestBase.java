@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One real local Spark session per test class ({@code local[2]}, few shuffle partitions, no UI), torn down fully
+ * One real local Spark session per test class ({@code local[2]}, a shuffle partition per core, no UI), torn down fully
  * afterwards so the next class (or {@link ThemesJob#run}) starts clean.
  */
 public abstract class SparkTestBase {
@@ -25,7 +25,7 @@ public abstract class SparkTestBase {
                 .master("local[2]")
                 .appName("news-themes-test")
                 .config("spark.ui.enabled", "false")
-                .config("spark.sql.shuffle.partitions", "4")
+                .config("spark.sql.shuffle.partitions", "2")
                 .config("spark.driver.host", "127.0.0.1")
                 .config(NioLocalFileSystem.SETTING, NioLocalFileSystem.class.getName())
                 .getOrCreate();

@@ -35,22 +35,29 @@ final class SettingsFile {
     static String read(String location, String flag) {
         try {
             Path path = new Path(location);
-            FileSystem fs = path.getFileSystem(hadoopConfiguration());
-            FileStatus status;
-            try {
-                status = fs.getFileStatus(path);
-            } catch (FileNotFoundException e) {
-                throw new ConfigException(flag + " " + location + ": no such file");
-            }
-            ConfigException.check(status.isFile(), "%s %s: no such file (it is a folder)", flag, location);
-            ConfigException.check(status.getLen() <= MAX_BYTES, "%s %s: %d bytes, more than a settings file has (at most %d)",
-                    flag, location, status.getLen(), MAX_BYTES);
-            try (FSDataInputStream in = fs.open(path)) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            // A file system of its own, closed after: the JVM's cached one is made from the session's settings later
+            // (see NioLocalFileSystem.useFor).
+            try (FileSystem fs = FileSystem.newInstance(path.toUri(), hadoopConfiguration())) {
+                return read(fs, path, location, flag);
             }
         } catch (IOException | IllegalArgumentException e) {
             // IllegalArgumentException: Hadoop's answer to a location that is no path or URI at all.
             throw new ConfigException(flag + " " + location + ": cannot read it (" + e.getMessage() + ")");
+        }
+    }
+
+    private static String read(FileSystem fs, Path path, String location, String flag) throws IOException {
+        FileStatus status;
+        try {
+            status = fs.getFileStatus(path);
+        } catch (FileNotFoundException e) {
+            throw new ConfigException(flag + " " + location + ": no such file");
+        }
+        ConfigException.check(status.isFile(), "%s %s: no such file (it is a folder)", flag, location);
+        ConfigException.check(status.getLen() <= MAX_BYTES, "%s %s: %d bytes, more than a settings file has (at most %d)",
+                flag, location, status.getLen(), MAX_BYTES);
+        try (FSDataInputStream in = fs.open(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

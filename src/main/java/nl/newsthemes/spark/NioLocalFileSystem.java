@@ -1,12 +1,15 @@
 package nl.newsthemes.spark;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.permission.FsPermission;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.attribute.GroupPrincipal;
@@ -32,6 +35,26 @@ public class NioLocalFileSystem extends LocalFileSystem {
 
     public NioLocalFileSystem() {
         super(new Raw());
+    }
+
+    /**
+     * Makes the JVM's cached {@code file:} file system the one {@code conf} names in {@code fs.file.impl}.
+     *
+     * <p>Why: Hadoop caches one file system per scheme for the whole JVM, made by the first caller's configuration.
+     * Anything that read a local file before the session existed (a settings file, a test's helper) leaves Hadoop's
+     * own in the cache, and the session's setting would then never take effect: every file Spark writes would fork a
+     * {@code chmod} again. The cached one is closed, which only takes it out of the cache (a local file system holds
+     * no connection), so that the next lookup makes the configured one.
+     */
+    public static void useFor(Configuration conf) throws IOException {
+        String wanted = conf.get("fs.file.impl");
+        if (wanted == null || conf.getBoolean("fs.file.impl.disable.cache", false)) {
+            return;
+        }
+        FileSystem cached = FileSystem.get(URI.create("file:///"), conf);
+        if (!cached.getClass().getName().equals(wanted)) {
+            cached.close();
+        }
     }
 
     /** The raw (unchecksummed) file system under {@link NioLocalFileSystem}. */

@@ -47,7 +47,7 @@ class DeltaOutputTest {
     static void startSpark() {
         SparkConf conf = new SparkConf().setMaster("local[2]").setAppName("delta-test")
                 .set("spark.ui.enabled", "false")
-                .set("spark.sql.shuffle.partitions", "4")
+                .set("spark.sql.shuffle.partitions", "2")
                 .set(NioLocalFileSystem.SETTING, NioLocalFileSystem.class.getName());
         DeltaTables.configure(conf);
         spark = SparkSession.builder().config(conf).getOrCreate();

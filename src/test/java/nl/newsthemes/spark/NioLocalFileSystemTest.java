@@ -72,6 +72,26 @@ class NioLocalFileSystemTest {
     }
 
     @Test
+    void aSessionsSettingReplacesTheFileSystemAnEarlierCallerLeftInTheCache() throws IOException {
+        java.net.URI local = java.net.URI.create("file:///");
+        Configuration hadoops = new Configuration();
+        hadoops.set("fs.file.impl", org.apache.hadoop.fs.LocalFileSystem.class.getName());
+        NioLocalFileSystem.useFor(hadoops); // whatever an earlier test left there
+        assertEquals(org.apache.hadoop.fs.LocalFileSystem.class, FileSystem.get(local, new Configuration()).getClass(),
+                "as a caller without the setting leaves it");
+
+        Configuration session = new Configuration();
+        session.set("fs.file.impl", NioLocalFileSystem.class.getName());
+        assertEquals(org.apache.hadoop.fs.LocalFileSystem.class, FileSystem.get(local, session).getClass(),
+                "the JVM's cache ignores the setting");
+        NioLocalFileSystem.useFor(session);
+        FileSystem now = FileSystem.get(local, session);
+        assertInstanceOf(NioLocalFileSystem.class, now);
+        NioLocalFileSystem.useFor(session);
+        assertTrue(now == FileSystem.get(local, new Configuration()), "kept once it is the configured one");
+    }
+
+    @Test
     void aStickyFolderStillGetsItsStickyBit(@TempDir java.nio.file.Path dir) throws IOException {
         FileSystem fs = new NioLocalFileSystem();
         fs.initialize(dir.toUri(), new Configuration());

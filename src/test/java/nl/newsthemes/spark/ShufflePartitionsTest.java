@@ -22,6 +22,16 @@ class ShufflePartitionsTest {
     }
 
     @Test
+    void aLocalMasterGetsAtMostEightOrOnePerCore() {
+        assertEquals(2, ShufflePartitions.forLocalInput(15_825, 2));   // the sample, local[2]
+        assertEquals(4, ShufflePartitions.forLocalInput(13 * MB, 2));  // en-ukraine-2019-2022.jsonl.gz
+        assertEquals(8, ShufflePartitions.forLocalInput(30 * MB, 2));  // nl-news-2022.jsonl.gz
+        assertEquals(8, ShufflePartitions.forLocalInput(300 * MB, 2)); // ten times that
+        assertEquals(32, ShufflePartitions.forLocalInput(300 * MB, 32));
+        assertEquals(32, ShufflePartitions.forLocalInput(0, 32));
+    }
+
+    @Test
     void neverMoreThanSparksDefault() {
         assertEquals(200, ShufflePartitions.forInput(10_000 * MB, 2));
         assertEquals(200, ShufflePartitions.forInput(Long.MAX_VALUE, 2));
