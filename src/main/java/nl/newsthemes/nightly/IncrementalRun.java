@@ -18,6 +18,7 @@ import nl.newsthemes.output.FolderLinks;
 import nl.newsthemes.output.OutputFolder;
 import nl.newsthemes.output.TableWriter;
 import nl.newsthemes.run.StageTimer;
+import nl.newsthemes.spark.ConcurrentJobs;
 import nl.newsthemes.themes.ThemeMatchers;
 import nl.newsthemes.themes.ThemeTables;
 import nl.newsthemes.topics.LdaInput;
@@ -36,6 +37,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
 
 import static nl.newsthemes.schema.Columns.*;
 import static nl.newsthemes.schema.Tables.*;
@@ -165,7 +167,12 @@ public final class IncrementalRun {
                 writer.changes());
     }
 
-    /** Recomputes every month-partitioned table for the touched months. */
+    /**
+     * Recomputes every month-partitioned table for the touched months. The tables' rows are defined (and the shared
+     * ones cached) first; then the tables are written at once ({@link ConcurrentJobs}), as a full run writes its
+     * tables: each reads the published run and its own new rows and writes its own folder, and a night's tables
+     * are small, so a write costs the driver more than the cores.
+     */
     private void writeMonths(TableWriter writer, Dataset<Row> analyzed, Corpus read, Dataset<Row> gone, List<String> touched,
                              Dataset<Row> previousTerms) {
         Dataset<Row> goneIds = gone.select(DOC_ID);
@@ -179,27 +186,34 @@ public final class IncrementalRun {
         Dataset<Row> docThemes = keep(merge(ThemeTables.docThemes(analyzed), DOC_THEMES, touched, goneIds));
         Dataset<Row> docTerms = keep(merge(DocumentTables.docTerms(analyzed), CorpusState.FOLDER + "/" + CorpusState.DOC_TERMS,
                 touched, goneIds));
-
-        overwrite(writer, DOCUMENTS, documents, touched, DOC_ID);
-        overwrite(writer, DOC_THEMES, docThemes, touched, DOC_THEMES_KEY);
-        writeThemeMonthly(writer, docThemes, duplicates, touched);
-        overwrite(writer, THEME_SOURCE_MONTHLY, ThemeTables.sourceMonthly(docThemes, documents), touched, MONTH, SOURCE, THEME);
+        Dataset<Row> themeMonthly = keep(themeMonthly(docThemes, duplicates, touched));
         Vocabulary vocabulary = plan.model().vocabulary();
-        overwrite(writer, TERMS_MONTHLY, DistinctiveTerms.perMonth(spark, docTerms, vocabulary, plan.model().idf(),
-                config.distinctiveTerms()), touched, MONTH, RANK);
-        new TableWriter(CorpusState.folder(out.staging()), fs).overwriteParquetMonths(CorpusState.DOC_TERMS, docTerms, touched);
+
+        List<Callable<Object>> writes = new ArrayList<>();
+        writes.add(() -> overwrite(writer, DOCUMENTS, documents, touched, DOC_ID));
+        writes.add(() -> overwrite(writer, DOC_THEMES, docThemes, touched, DOC_THEMES_KEY));
+        writes.add(() -> writeThemeMonthly(writer, themeMonthly, touched));
+        writes.add(() -> overwrite(writer, THEME_SOURCE_MONTHLY, ThemeTables.sourceMonthly(docThemes, documents), touched,
+                MONTH, SOURCE, THEME));
+        writes.add(() -> overwrite(writer, TERMS_MONTHLY, DistinctiveTerms.perMonth(spark, docTerms, vocabulary,
+                plan.model().idf(), config.distinctiveTerms()), touched, MONTH, RANK));
+        writes.add(() -> {
+            new TableWriter(CorpusState.folder(out.staging()), fs).overwriteParquetMonths(CorpusState.DOC_TERMS, docTerms, touched);
+            return null;
+        });
 
         TopicModel model = plan.topics();
         if (model != null) {
             Dataset<Row> counted = vocabulary.countVectorizer().transform(analyzed);
             Dataset<Row> training = keep(LdaInput.trainingSet(counted, LdaInput.partitionsFor(analyzed.count())));
             Dataset<Row> docTopics = keep(merge(model.docTopics(training), DOC_TOPICS, touched, goneIds));
-            overwrite(writer, DOC_TOPICS, docTopics, touched, DOC_ID);
-            overwrite(writer, TOPIC_MONTHLY, model.monthly(spark, docTopics), touched, MONTH, TOPIC);
+            writes.add(() -> overwrite(writer, DOC_TOPICS, docTopics, touched, DOC_ID));
+            writes.add(() -> overwrite(writer, TOPIC_MONTHLY, model.monthly(spark, docTopics), touched, MONTH, TOPIC));
         } else {
             writer.keep(DOC_TOPICS);
             writer.keep(TOPIC_MONTHLY);
         }
+        ConcurrentJobs.run(writes);
     }
 
     private static final String[] DOC_THEMES_KEY = {DOC_ID, THEME};
@@ -208,24 +222,28 @@ public final class IncrementalRun {
     private static final List<String> MONTH_TABLES = List.of(DOCUMENTS, DOC_THEMES, THEME_MONTHLY, THEME_SOURCE_MONTHLY,
             TERMS_MONTHLY, DOC_TOPICS, TOPIC_MONTHLY);
 
-    private void overwrite(TableWriter writer, String table, Dataset<Row> monthRows, List<String> months, String... key) {
+    private long overwrite(TableWriter writer, String table, Dataset<Row> monthRows, List<String> months, String... key) {
         Dataset<Row> all = monthRows.unionByName(previous(table, monthRows.schema()).filter(not(col(MONTH).isin(months.toArray()))));
-        writer.overwriteMonths(table, monthRows, months, all, key);
+        return writer.overwriteMonths(table, monthRows, months, all, key);
+    }
+
+    /** theme_monthly as it now stands: the touched months' rows from their documents, the others as published. */
+    private Dataset<Row> themeMonthly(Dataset<Row> docThemes, Dataset<Row> duplicates, List<String> touched) {
+        Dataset<Row> untouched = previous(THEME_MONTHLY, null).filter(not(col(MONTH).isin(touched.toArray()))).drop(SHARE_CHANGE);
+        return ThemeTables.withShareChange(ThemeTables.monthlyCounts(docThemes, duplicates).unionByName(untouched));
     }
 
     /**
-     * theme_monthly: the touched months' rows from their documents; share_change from the month before, so the
-     * month after a touched one is rewritten too.
+     * Rewrites the touched months of theme_monthly, {@code all} its rows as they now stand; share_change comes from
+     * the month before, so the month after a touched one is rewritten too.
      */
-    private void writeThemeMonthly(TableWriter writer, Dataset<Row> docThemes, Dataset<Row> duplicates, List<String> touched) {
-        Dataset<Row> untouched = previous(THEME_MONTHLY, null).filter(not(col(MONTH).isin(touched.toArray()))).drop(SHARE_CHANGE);
-        Dataset<Row> all = keep(ThemeTables.withShareChange(ThemeTables.monthlyCounts(docThemes, duplicates).unionByName(untouched)));
+    private long writeThemeMonthly(TableWriter writer, Dataset<Row> all, List<String> touched) {
         List<String> months = all.select(MONTH).distinct().orderBy(MONTH).collectAsList().stream().map(r -> r.getString(0)).toList();
         Set<String> rewrite = new TreeSet<>(touched);
         for (String month : touched) {
             months.stream().filter(m -> m.compareTo(month) > 0).findFirst().ifPresent(rewrite::add);
         }
-        writer.overwriteMonths(THEME_MONTHLY, all.filter(col(MONTH).isin(rewrite.toArray())), rewrite, all, MONTH, THEME);
+        return writer.overwriteMonths(THEME_MONTHLY, all.filter(col(MONTH).isin(rewrite.toArray())), rewrite, all, MONTH, THEME);
     }
 
     /** The touched months of a published table, without the documents that left, plus the new rows. */

@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -41,8 +40,9 @@ public final class TableWriter {
 
     private final Path folder;
     private final FileSystem fs;
-    private final Map<String, Long> rowCounts = new LinkedHashMap<>();
-    private final Map<String, Change> changes = new LinkedHashMap<>();
+    // Concurrent: a run writes several tables at once (writeAll, and an incremental run's months).
+    private final Map<String, Long> rowCounts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Change> changes = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * What a run did to a table: wrote it whole ({@code months} null), or rewrote only some of its months. What
