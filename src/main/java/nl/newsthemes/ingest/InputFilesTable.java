@@ -33,4 +33,14 @@ public final class InputFilesTable {
                         coalesce(col(LOADED), lit(0L)).as(LOADED),
                         coalesce(col(REJECTED), lit(0L)).as(REJECTED));
     }
+
+    /** {@link #of}, each file's records counted from the documents and rejects tables (a row per record each). */
+    public static Dataset<Row> counted(SparkSession spark, InputListing listing, Dataset<Row> documents,
+                                       Dataset<Row> rejects) {
+        Dataset<Row> loaded = documents.groupBy(PATH).agg(count(lit(1)).as(LOADED));
+        Dataset<Row> rejected = rejects.groupBy(PATH).agg(count(lit(1)).as(REJECTED));
+        return of(spark, listing, loaded.join(rejected, new String[]{PATH}, "full_outer")
+                .select(col(PATH), coalesce(col(LOADED), lit(0L)).plus(coalesce(col(REJECTED), lit(0L))).as(RECORDS),
+                        coalesce(col(LOADED), lit(0L)).as(LOADED), coalesce(col(REJECTED), lit(0L)).as(REJECTED)));
+    }
 }

@@ -108,7 +108,7 @@ public final class IncrementalRun {
 
         Set<String> dropped = new TreeSet<>(changes.removed());
         changes.changed().forEach(f -> dropped.add(f.path()));
-        List<String> reread = timer.time("plan", () -> rereadForDuplicates(previousTerms, dropped, listing),
+        List<String> reread = timer.time("plan", () -> DuplicateRereads.files(previous(REJECTS, null), previousTerms, dropped, listing),
                 r -> String.format(Locale.ROOT, "%d added, %d changed, %d removed, %d unchanged files, %d read again",
                         changes.added().size(), changes.changed().size(), changes.removed().size(),
                         changes.unchanged().size(), r.size()));
@@ -143,7 +143,7 @@ public final class IncrementalRun {
             }
             writer.replace(REJECTS, previous(REJECTS, null).filter(not(fromDropped))
                     .unionByName(read.rejects()).unionByName(read.evicted().select(PATH, RECORD, REASON)), PATH, RECORD, REASON);
-            writer.replace(INPUT_FILES, inputFiles(listing), PATH);
+            writer.replace(INPUT_FILES, InputFilesTable.counted(spark, listing, staged(DOCUMENTS), staged(REJECTS)), PATH);
             writer.keep(TOPICS);
             writer.keep(TOPIC_REGISTRY);
             writer.keep(TOPIC_SWEEP);
@@ -251,38 +251,6 @@ public final class IncrementalRun {
         Dataset<Row> kept = previous(table, newRows.schema()).filter(col(MONTH).isin(touched.toArray()))
                 .join(goneIds, new String[]{DOC_ID}, "left_anti");
         return newRows.unionByName(kept);
-    }
-
-    /**
-     * Unchanged files whose duplicate records named a document of a file that is now dropped: read again, so a copy
-     * can take the place of the document that left. Repeated until no more files join.
-     */
-    private List<String> rereadForDuplicates(Dataset<Row> previousTerms, Set<String> dropped, InputListing listing) {
-        Dataset<Row> duplicates = previous(REJECTS, null).filter(CorpusReader.isDuplicateIdReject())
-                .select(col(PATH), col(RECORD).as(DOC_ID));
-        Set<String> listed = new TreeSet<>();
-        listing.files().forEach(f -> listed.add(f.path()));
-        Set<String> all = new TreeSet<>(dropped);
-        List<String> reread = new ArrayList<>();
-        while (true) {
-            Dataset<Row> goneIds = previousTerms.filter(col(PATH).isin(all.toArray())).select(DOC_ID);
-            List<String> more = duplicates.join(goneIds, DOC_ID).select(PATH).distinct().collectAsList().stream()
-                    .map(r -> r.getString(0)).filter(p -> listed.contains(p) && !all.contains(p)).sorted().toList();
-            if (more.isEmpty()) {
-                return reread;
-            }
-            all.addAll(more);
-            reread.addAll(more);
-        }
-    }
-
-    /** Every listed file with its records, loaded and rejected, counted from the staged documents and rejects. */
-    private Dataset<Row> inputFiles(InputListing listing) {
-        Dataset<Row> loaded = staged(DOCUMENTS).groupBy(PATH).agg(count(lit(1)).as(LOADED));
-        Dataset<Row> rejected = staged(REJECTS).groupBy(PATH).agg(count(lit(1)).as(REJECTED));
-        return InputFilesTable.of(spark, listing, loaded.join(rejected, new String[]{PATH}, "full_outer")
-                .select(col(PATH), coalesce(col(LOADED), lit(0L)).plus(coalesce(col(REJECTED), lit(0L))).as(RECORDS),
-                        coalesce(col(LOADED), lit(0L)).as(LOADED), coalesce(col(REJECTED), lit(0L)).as(REJECTED)));
     }
 
     /** A table of the published run; with a schema, read as that schema (so columns come in the new rows' order). */
