@@ -33,6 +33,7 @@ import nl.newsthemes.report.RunSummary;
 import nl.newsthemes.run.StageTimer;
 import nl.newsthemes.spark.NioLocalFileSystem;
 import nl.newsthemes.spark.ShufflePartitions;
+import nl.newsthemes.spark.SmallInputCodegen;
 import nl.newsthemes.themes.ThemeMatchers;
 import nl.newsthemes.themes.ThemeTables;
 import nl.newsthemes.topics.LdaInput;
@@ -99,6 +100,7 @@ public final class ThemesPipeline {
         InputListing listing = timer.time("list", () -> InputListing.list(config.input(), hadoopConf),
                 l -> l.files().size() + " files, " + l.skipped().size() + " metadata files skipped");
         ShufflePartitions.sizeToInput(spark, listing.bytes());
+        SmallInputCodegen.sizeToInput(spark, listing.bytes());
         OutputFolder out = OutputFolder.prepare(config.output(), config.input(), runId, hadoopConf, config.tables());
         boolean delta = config.tables() == TableFormat.DELTA;
         try (ProgressLog progress = ProgressLog.start(spark, timer, config.progressSeconds())) {
