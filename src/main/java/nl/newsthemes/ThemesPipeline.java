@@ -32,6 +32,7 @@ import nl.newsthemes.report.RunReport;
 import nl.newsthemes.report.RunSummary;
 import nl.newsthemes.run.StageTimer;
 import nl.newsthemes.spark.NioLocalFileSystem;
+import nl.newsthemes.spark.RunSettings;
 import nl.newsthemes.spark.ShufflePartitions;
 import nl.newsthemes.spark.SmallInputCodegen;
 import nl.newsthemes.themes.ThemeMatchers;
@@ -99,8 +100,14 @@ public final class ThemesPipeline {
         }
         InputListing listing = timer.time("list", () -> InputListing.list(config.input(), hadoopConf),
                 l -> l.files().size() + " files, " + l.skipped().size() + " metadata files skipped");
-        ShufflePartitions.sizeToInput(spark, listing.bytes());
-        SmallInputCodegen.sizeToInput(spark, listing.bytes());
+        try (RunSettings sized = RunSettings.record(spark)) {
+            ShufflePartitions.sizeToInput(spark, listing.bytes());
+            SmallInputCodegen.sizeToInput(spark, listing.bytes());
+            return run(started, runId, listing, hadoopConf);
+        }
+    }
+
+    private RunSummary run(Instant started, String runId, InputListing listing, org.apache.hadoop.conf.Configuration hadoopConf) {
         OutputFolder out = OutputFolder.prepare(config.output(), config.input(), runId, hadoopConf, config.tables());
         boolean delta = config.tables() == TableFormat.DELTA;
         try (ProgressLog progress = ProgressLog.start(spark, timer, config.progressSeconds())) {

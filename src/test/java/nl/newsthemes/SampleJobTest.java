@@ -189,6 +189,15 @@ class SampleJobTest extends SparkTestBase {
     }
 
     @Test
+    void theSessionGetsItsOwnSettingsBack() {
+        // The job ran in this class's session (as in a notebook's) and turned code generation off for its five
+        // articles: the session has its own settings again, code generation on.
+        assertEquals("2", spark.conf().get("spark.sql.shuffle.partitions"));
+        assertFalse(spark.conf().contains("spark.sql.codegen.factoryMode"));
+        assertFalse(spark.conf().contains("spark.sql.codegen.wholeStage"));
+    }
+
+    @Test
     void aSecondRunGivesTheSameCsvBytesAndParquetRows() throws IOException {
         Path again = dir.resolve("again");
         assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", SAMPLE, "--output", again.toString()}));
