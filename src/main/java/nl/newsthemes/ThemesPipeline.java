@@ -33,8 +33,6 @@ import nl.newsthemes.report.RunSummary;
 import nl.newsthemes.run.StageTimer;
 import nl.newsthemes.spark.NioLocalFileSystem;
 import nl.newsthemes.spark.RunSettings;
-import nl.newsthemes.spark.ShufflePartitions;
-import nl.newsthemes.spark.SmallInputCodegen;
 import nl.newsthemes.themes.ThemeMatchers;
 import nl.newsthemes.themes.ThemeTables;
 import nl.newsthemes.topics.LdaInput;
@@ -93,16 +91,10 @@ public final class ThemesPipeline {
         String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC).format(started)
                 + "-" + UUID.randomUUID().toString().substring(0, 8);
         var hadoopConf = spark.sparkContext().hadoopConfiguration();
-        try {
-            NioLocalFileSystem.useFor(hadoopConf);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        NioLocalFileSystem.useFor(hadoopConf);
         InputListing listing = timer.time("list", () -> InputListing.list(config.input(), hadoopConf),
                 l -> l.files().size() + " files, " + l.skipped().size() + " metadata files skipped");
-        try (RunSettings sized = RunSettings.record(spark)) {
-            ShufflePartitions.sizeToInput(spark, listing.bytes());
-            SmallInputCodegen.sizeToInput(spark, listing.bytes());
+        try (RunSettings sized = RunSettings.sizeTo(spark, listing.bytes())) {
             return run(started, runId, listing, hadoopConf);
         }
     }

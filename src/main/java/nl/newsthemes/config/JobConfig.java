@@ -29,7 +29,7 @@ import java.util.List;
  * @param distinctiveTerms   terms per month in {@code terms_monthly}
  * @param topicTerms         terms per topic in {@code topics}
  * @param ldaMaxIterations   online LDA mini-batch iterations
- * @param shufflePartitions  Spark SQL shuffle partitions; 0 lets the job choose (see ShufflePartitions and ThemesJob)
+ * @param shufflePartitions  Spark SQL shuffle partitions; 0 lets the job choose (see ShufflePartitions)
  * @param maxFileBytes       largest text article file, as listed and after gunzip; larger ones are rejected unread
  * @param ldaLearningOffset  online LDA's tau0: mini-batch t weighs (offset + t)^-0.51 against what came before; MLlib's
  *                           1024 makes them weigh 3%, so a few dozen iterations barely move the topics from a random

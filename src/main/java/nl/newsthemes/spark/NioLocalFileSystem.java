@@ -46,14 +46,18 @@ public class NioLocalFileSystem extends LocalFileSystem {
      * {@code chmod} again. The cached one is closed, which only takes it out of the cache (a local file system holds
      * no connection), so that the next lookup makes the configured one.
      */
-    public static void useFor(Configuration conf) throws IOException {
+    public static void useFor(Configuration conf) {
         String wanted = conf.get("fs.file.impl");
         if (wanted == null || conf.getBoolean("fs.file.impl.disable.cache", false)) {
             return;
         }
-        FileSystem cached = FileSystem.get(URI.create("file:///"), conf);
-        if (!cached.getClass().getName().equals(wanted)) {
-            cached.close();
+        try {
+            FileSystem cached = FileSystem.get(URI.create("file:///"), conf);
+            if (!cached.getClass().getName().equals(wanted)) {
+                cached.close();
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot look up the local file system: " + e.getMessage(), e);
         }
     }
 
