@@ -1,7 +1,7 @@
 package nl.newsthemes.topics;
 
 /**
- * How online LDA fits (see config.JobConfig for each key).
+ * How online LDA fits (see config.Options for each key).
  *
  * @param maxIterations  mini-batch iterations
  * @param passes         passes over the corpus that the mini-batches add up to

@@ -30,7 +30,7 @@ class CorpusReaderTest extends SparkTestBase {
     private static Corpus read(Path... inputs) {
         List<String> paths = Arrays.stream(inputs).map(Path::toString).toList();
         return CorpusReader.read(spark, InputListing.list(paths, spark.sparkContext().hadoopConfiguration()),
-                nl.newsthemes.config.JobConfig.DEFAULT_MAX_FILE_BYTES);
+                nl.newsthemes.config.Options.MAX_FILE_BYTES.defaultValue());
     }
 
     private static String uri(Path p) {
@@ -147,7 +147,7 @@ class CorpusReaderTest extends SparkTestBase {
         InputListing listing = InputListing.list(List.of(dir.toString()), spark.sparkContext().hadoopConfiguration());
         Files.delete(dir.resolve("gone.txt"));
         Files.delete(dir.resolve("gone.jsonl"));
-        Corpus corpus = CorpusReader.read(spark, listing, nl.newsthemes.config.JobConfig.DEFAULT_MAX_FILE_BYTES);
+        Corpus corpus = CorpusReader.read(spark, listing, nl.newsthemes.config.Options.MAX_FILE_BYTES.defaultValue());
         assertEquals(List.of(List.of(uri(dir.resolve("kept.txt")))), values(corpus.articles().select(PATH)));
         List<List<Object>> rejects = values(corpus.rejects().orderBy(PATH).select(PATH, REASON));
         assertEquals(List.of(uri(dir.resolve("gone.jsonl")), "disappeared after listing"), rejects.get(0));
