@@ -22,12 +22,12 @@ public final class ArticleDate {
      */
     public static String normalize(String raw) {
         if (raw == null || raw.isBlank()) {
-            throw new IllegalArgumentException("missing date");
+            throw new IllegalArgumentException(RejectReason.MISSING_DATE.label());
         }
         String value = raw.strip();
         Matcher m = DATE.matcher(value);
         if (!m.matches()) {
-            throw new IllegalArgumentException("invalid date '" + shorten(value) + "': expected YYYY-MM or YYYY-MM-DD");
+            throw new IllegalArgumentException(RejectReason.INVALID_DATE.followedBy(" '" + shorten(value) + "': expected YYYY-MM or YYYY-MM-DD"));
         }
         int year = Integer.parseInt(m.group(1));
         int month = Integer.parseInt(m.group(2));
@@ -37,7 +37,7 @@ public final class ArticleDate {
             }
             return LocalDate.of(year, month, Integer.parseInt(m.group(3))).toString();
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("invalid date '" + shorten(value) + "': " + e.getMessage());
+            throw new IllegalArgumentException(RejectReason.INVALID_DATE.followedBy(" '" + shorten(value) + "': " + e.getMessage()));
         }
     }
 

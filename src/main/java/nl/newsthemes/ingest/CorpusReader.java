@@ -27,11 +27,6 @@ public final class CorpusReader {
     /** Marks documents loaded by an earlier run, which take part in the duplicate check only. */
     private static final String PRIOR = "_prior";
 
-    /**
-     * How the reason of a record rejected for a doc_id seen before begins. Incremental runs find those rejects by
-     * it ({@link #isDuplicateIdReject}): the wording lives here only.
-     */
-    private static final String DUPLICATE_ID = "duplicate doc_id ";
     private CorpusReader() {
     }
 
@@ -53,9 +48,9 @@ public final class CorpusReader {
         addIfPresent(parts, TabularReader.jsonLines(spark, present(spark, listing.ofFormat(InputFormat.JSON_LINES), vanished)));
         addIfPresent(parts, TabularReader.csv(spark, present(spark, listing.ofFormat(InputFormat.CSV), vanished)));
         addIfPresent(parts, TabularReader.parquet(spark, present(spark, listing.ofFormat(InputFormat.PARQUET), vanished)));
-        parts.add(rejectAll(spark, vanished, "disappeared after listing"));
+        parts.add(rejectAll(spark, vanished, RejectReason.DISAPPEARED.label()));
         parts.add(rejectAll(spark, listing.ofFormat(InputFormat.UNSUPPORTED),
-                "unsupported file type: expected .txt, .txt.gz, .jsonl, .jsonl.gz, .json, .csv or .parquet"));
+                RejectReason.UNSUPPORTED_FILE_TYPE.because("expected .txt, .txt.gz, .jsonl, .jsonl.gz, .json, .csv or .parquet")));
 
         Dataset<Row> all = parts.get(0);
         for (Dataset<Row> part : parts.subList(1, parts.size())) {
@@ -120,15 +115,10 @@ public final class CorpusReader {
         Dataset<Row> ranked = all.withColumn("_n", when(col(DOC_ID).isNull(), lit(1)).otherwise(row_number().over(byId)))
                 .withColumn("_first", first);
         return ranked.withColumn(REASON, when(col("_n").gt(1),
-                        concat(lit(DUPLICATE_ID), col(DOC_ID), lit(" (first in "), col("_first"), lit(")")))
+                        concat(lit(RejectReason.DUPLICATE_ID.followedBy(" ")), col(DOC_ID), lit(" (first in "), col("_first"), lit(")")))
                         .otherwise(col(REASON)))
                 .withColumn(RECORD, when(col("_n").gt(1), col(DOC_ID)).otherwise(col(RECORD)))
                 .drop("_n", "_first");
-    }
-
-    /** Whether a row of {@code rejects} is a record rejected for a doc_id seen before (its record holds that id). */
-    public static Column isDuplicateIdReject() {
-        return col(REASON).startsWith(DUPLICATE_ID);
     }
 
     /** Records, loaded and rejected per file that produced records (files without records are filled in later). */

@@ -23,14 +23,14 @@ public record DateHeader(String date, String body) {
         Matcher m = HEADER.matcher(text);
         if (!m.find()) {
             String firstLine = text.lines().findFirst().orElse("").strip();
-            throw new IllegalArgumentException("no date header: the first line must start with 'date YYYY-MM', found '"
-                    + ArticleDate.shorten(firstLine) + "'");
+            throw new IllegalArgumentException(RejectReason.NO_DATE_HEADER.because(
+                    "the first line must start with 'date YYYY-MM', found '" + ArticleDate.shorten(firstLine) + "'"));
         }
         String date;
         try {
             date = ArticleDate.normalize(m.group(1));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("invalid date header: " + e.getMessage());
+            throw new IllegalArgumentException(RejectReason.INVALID_DATE_HEADER.because(e.getMessage()));
         }
         return new DateHeader(date, text.substring(m.end()).strip());
     }

@@ -9,7 +9,6 @@ import java.util.TreeMap;
 import static nl.newsthemes.schema.Columns.MONTH;
 import static nl.newsthemes.schema.Columns.REASON;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.regexp_extract;
 
 /**
  * What ingest loaded and rejected, counted once.
@@ -17,7 +16,7 @@ import static org.apache.spark.sql.functions.regexp_extract;
  * @param loaded          articles loaded
  * @param rejected        files and records rejected
  * @param byMonth         articles per month
- * @param rejectsByReason rejects per reason (reasons cut at their first ':' so similar ones group)
+ * @param rejectsByReason rejects per kind of reason, by its label (see {@link RejectReason})
  */
 public record Ingested(long loaded, long rejected, Map<String, Long> byMonth, Map<String, Long> rejectsByReason) {
     /** Counts a corpus as read. */
@@ -31,7 +30,7 @@ public record Ingested(long loaded, long rejected, Map<String, Long> byMonth, Ma
         articles.groupBy(MONTH).count().collectAsList()
                 .forEach(r -> byMonth.put(r.getString(0), r.getLong(1)));
         Map<String, Long> byReason = new TreeMap<>();
-        rejects.groupBy(regexp_extract(col(REASON), "^[^:(]*", 0).as(REASON)).count().collectAsList()
+        rejects.groupBy(RejectReason.of(col(REASON)).as(REASON)).count().collectAsList()
                 .forEach(r -> byReason.put(r.getString(0).strip(), r.getLong(1)));
         long loaded = byMonth.values().stream().mapToLong(Long::longValue).sum();
         long rejected = byReason.values().stream().mapToLong(Long::longValue).sum();

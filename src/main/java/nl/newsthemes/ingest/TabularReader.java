@@ -127,9 +127,9 @@ final class TabularReader {
         Column title = nullif(trim(col(TITLE)), lit(""));
         Column text = nullif(trim(col(TEXT)), lit(""));
         Column parsed = PARSE_DATE.apply(col(DATE));
-        Column reason = when(col(CORRUPT).isNotNull(), lit("malformed record: " + malformed))
+        Column reason = when(col(CORRUPT).isNotNull(), lit(RejectReason.MALFORMED_RECORD.because(malformed)))
                 .when(parsed.getField("problem").isNotNull(), parsed.getField("problem"))
-                .when(title.isNull().and(text.isNull()), lit("empty text: no title and no text"));
+                .when(title.isNull().and(text.isNull()), lit(RejectReason.EMPTY_TEXT.because("no title and no text")));
         Column hashId = substring(sha2(concat_ws("\u0001", col(DATE), coalesce(title, lit("")), coalesce(text, lit(""))), 256),
                 1, Hashes.ID_HEX_DIGITS);
         Column record = coalesce(id, substring(col(CORRUPT), 1, 120), substring(title, 1, 120), substring(text, 1, 120));

@@ -54,8 +54,8 @@ final class TextFileReader {
 
     static Row readOne(InputFile file, HadoopConf conf, long maxBytes) {
         if (file.bytes() > maxBytes) {
-            return ArticleRows.reject(file.path(), 0, null, String.format(Locale.ROOT,
-                    "too large: %d bytes, above max_file_bytes %d (not read)", file.bytes(), maxBytes));
+            return ArticleRows.reject(file.path(), 0, null, RejectReason.TOO_LARGE.because(String.format(Locale.ROOT,
+                    "%d bytes, above max_file_bytes %d (not read)", file.bytes(), maxBytes)));
         }
         byte[] bytes;
         try {
@@ -65,13 +65,13 @@ final class TextFileReader {
                 bytes = readAtMost(in, maxBytes, "");
             }
         } catch (FileNotFoundException e) {
-            return ArticleRows.reject(file.path(), 0, null, "disappeared after listing: " + e.getMessage());
+            return ArticleRows.reject(file.path(), 0, null, RejectReason.DISAPPEARED.because(e.getMessage()));
         } catch (IOException e) {
-            return ArticleRows.reject(file.path(), 0, null, "unreadable: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return ArticleRows.reject(file.path(), 0, null, RejectReason.UNREADABLE.because(e.getClass().getSimpleName() + ": " + e.getMessage()));
         } catch (FSError e) {
             // Hadoop's local file system reports a failed read (EIO) as this Error, not an IOException.
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            return ArticleRows.reject(file.path(), 0, null, "unreadable: " + cause.getClass().getSimpleName() + ": " + cause.getMessage());
+            return ArticleRows.reject(file.path(), 0, null, RejectReason.UNREADABLE.because(cause.getClass().getSimpleName() + ": " + cause.getMessage()));
         } catch (IllegalArgumentException e) {
             return ArticleRows.reject(file.path(), 0, null, e.getMessage());
         }
@@ -86,7 +86,7 @@ final class TextFileReader {
     static Row parse(String path, byte[] raw, long maxBytes) {
         byte[] bytes = path.toLowerCase(Locale.ROOT).endsWith(".gz") ? gunzip(raw, maxBytes) : raw;
         if (bytes.length == 0) {
-            throw new IllegalArgumentException("empty file");
+            throw new IllegalArgumentException(RejectReason.EMPTY_FILE.label());
         }
         String text = decode(bytes);
         if (text.startsWith("\uFEFF")) {
@@ -95,7 +95,7 @@ final class TextFileReader {
         text = text.replace("\r\n", "\n").replace('\r', '\n');
         DateHeader header = DateHeader.parse(text);
         if (header.body().isBlank()) {
-            throw new IllegalArgumentException("empty text: nothing after the date header");
+            throw new IllegalArgumentException(RejectReason.EMPTY_TEXT.because("nothing after the date header"));
         }
         return ArticleRows.article(Hashes.docId(raw), header.date(), null, null, header.body(), null, path, 0);
     }
@@ -104,8 +104,8 @@ final class TextFileReader {
     private static byte[] readAtMost(InputStream in, long maxBytes, String what) throws IOException {
         byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         if (bytes.length > maxBytes) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "too large%s: more than max_file_bytes %d", what, maxBytes));
+            throw new IllegalArgumentException(RejectReason.TOO_LARGE.followedBy(String.format(Locale.ROOT,
+                    "%s: more than max_file_bytes %d", what, maxBytes)));
         }
         return bytes;
     }
@@ -114,11 +114,11 @@ final class TextFileReader {
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
             return readAtMost(in, maxBytes, " after gunzip");
         } catch (EOFException e) {
-            throw new IllegalArgumentException("unreadable: gzip data is cut short");
+            throw new IllegalArgumentException(RejectReason.UNREADABLE.because("gzip data is cut short"));
         } catch (ZipException e) {
-            throw new IllegalArgumentException("unreadable: not gzip data (" + e.getMessage() + ")");
+            throw new IllegalArgumentException(RejectReason.UNREADABLE.because("not gzip data (" + e.getMessage() + ")"));
         } catch (IOException e) {
-            throw new IllegalArgumentException("unreadable: " + e.getMessage());
+            throw new IllegalArgumentException(RejectReason.UNREADABLE.because(e.getMessage()));
         }
     }
 
@@ -126,17 +126,17 @@ final class TextFileReader {
     static String decode(byte[] bytes) {
         if (bytes.length >= 2 && (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE
                 || bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)) {
-            return strict(bytes, StandardCharsets.UTF_16, "UTF-16");
+            return strict(bytes, StandardCharsets.UTF_16);
         }
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {
-                throw new IllegalArgumentException("binary data: a NUL byte at offset " + i + " (not a text file)");
+                throw new IllegalArgumentException(RejectReason.BINARY_DATA.because("a NUL byte at offset " + i + " (not a text file)"));
             }
         }
-        return strict(bytes, StandardCharsets.UTF_8, "UTF-8");
+        return strict(bytes, StandardCharsets.UTF_8);
     }
 
-    private static String strict(byte[] bytes, java.nio.charset.Charset charset, String name) {
+    private static String strict(byte[] bytes, java.nio.charset.Charset charset) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         try {
             return charset.newDecoder()
@@ -144,8 +144,9 @@ final class TextFileReader {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(buffer).toString();
         } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "not %s text: invalid bytes at offset %d (convert the file to UTF-8)", name, buffer.position()));
+            RejectReason reason = charset.equals(StandardCharsets.UTF_8) ? RejectReason.NOT_UTF8 : RejectReason.NOT_UTF16;
+            throw new IllegalArgumentException(reason.because(String.format(Locale.ROOT,
+                    "invalid bytes at offset %d (convert the file to UTF-8)", buffer.position())));
         }
     }
 }

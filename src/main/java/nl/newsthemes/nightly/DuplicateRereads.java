@@ -1,6 +1,6 @@
 package nl.newsthemes.nightly;
 
-import nl.newsthemes.ingest.CorpusReader;
+import nl.newsthemes.ingest.RejectReason;
 import nl.newsthemes.ingest.InputListing;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -24,7 +24,7 @@ final class DuplicateRereads {
      */
     static List<String> files(Dataset<Row> previousRejects, Dataset<Row> previousTerms, Set<String> dropped,
                               InputListing listing) {
-        Dataset<Row> duplicates = previousRejects.filter(CorpusReader.isDuplicateIdReject())
+        Dataset<Row> duplicates = previousRejects.filter(RejectReason.DUPLICATE_ID.isKindOf(col(REASON)))
                 .select(col(PATH), col(RECORD).as(DOC_ID));
         Set<String> listed = new TreeSet<>();
         listing.files().forEach(f -> listed.add(f.path()));

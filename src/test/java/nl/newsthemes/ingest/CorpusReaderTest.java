@@ -131,6 +131,33 @@ class CorpusReaderTest extends SparkTestBase {
         assertEquals(0, corpus.rejects().count());
     }
 
+    /**
+     * Rejects are counted per kind of reason: the reasons the readers write, each with what was found (a value, an
+     * id, a path), count under their kind's label; "invalid date header" is not an "invalid date", and a reason of no
+     * known kind keeps its own words.
+     */
+    @Test
+    void rejectsAreCountedPerKindOfReason() {
+        List<String> reasons = List.of(
+                "duplicate doc_id a1 (first in file:/in/a.jsonl)", "duplicate doc_id b2 (first in file:/in/b.jsonl)",
+                "invalid date '20220501': expected YYYY-MM or YYYY-MM-DD", "invalid date '2022-02-30': Invalid date",
+                "invalid date header: invalid date '2022-13': Invalid value", "missing date",
+                "invalid date header: missing date", "too large after gunzip: more than max_file_bytes 4096",
+                "too large: 2147483648 bytes, above max_file_bytes 4096 (not read)", "malformed record: not a JSON object",
+                "not UTF-8 text: invalid bytes at offset 20 (convert the file to UTF-8)", "a reason of no kind: x");
+        StructType schema = new StructType().add(REASON, DataTypes.StringType);
+        Dataset<Row> rejects = spark.createDataFrame(reasons.stream().map(r -> RowFactory.create(r)).toList(), schema);
+        Dataset<Row> noArticles = spark.createDataFrame(List.of(), new StructType().add(MONTH, DataTypes.StringType));
+        Ingested counted = Ingested.count(noArticles, rejects);
+        assertEquals(new java.util.TreeMap<>(java.util.Map.of("duplicate doc_id", 2L, "invalid date", 2L,
+                "invalid date header", 2L, "missing date", 1L, "too large", 2L, "malformed record", 1L,
+                "not UTF-8 text", 1L, "a reason of no kind: x", 1L)), counted.rejectsByReason());
+        assertEquals(12, counted.rejected());
+        assertEquals(List.of("duplicate doc_id a1 (first in file:/in/a.jsonl)", "duplicate doc_id b2 (first in file:/in/b.jsonl)"),
+                rejects.filter(RejectReason.DUPLICATE_ID.isKindOf(org.apache.spark.sql.functions.col(REASON)))
+                        .collectAsList().stream().map(r -> r.getString(0)).toList());
+    }
+
     @Test
     void aTableWithoutDatesIsNotACorpus(@TempDir Path dir) throws IOException {
         Path csv = dir.resolve("wrong.csv");

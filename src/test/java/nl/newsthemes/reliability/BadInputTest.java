@@ -96,6 +96,15 @@ class BadInputTest extends SparkTestBase {
         assertEquals(documents.count(), manifest.at("/counts/loaded").asLong());
         assertEquals(rejects.count(), manifest.at("/counts/rejected").asLong());
         assertEquals(records, manifest.at("/counts/records").asLong());
+        // Per kind of reason (ingest.RejectReason), whatever each reason found: two duplicates or two bad dates of
+        // different values count under one kind.
+        Map<String, Long> byKind = new java.util.TreeMap<>();
+        manifest.at("/counts/rejected_by_reason").fields().forEachRemaining(e -> byKind.put(e.getKey(), e.getValue().asLong()));
+        assertEquals(new java.util.TreeMap<>(Map.ofEntries(Map.entry("binary data", 2L), Map.entry("duplicate doc_id", 1L),
+                Map.entry("empty file", 1L), Map.entry("empty text", 2L), Map.entry("invalid date", 1L),
+                Map.entry("invalid date header", 2L), Map.entry("malformed record", 2L), Map.entry("missing date", 1L),
+                Map.entry("no date header", 2L), Map.entry("not UTF-8 text", 1L), Map.entry("too large", 2L),
+                Map.entry("unreadable", 2L), Map.entry("unsupported file type", 1L))), byKind);
         // 11 text files and 4 JSON records loaded (the duplicate's twin once).
         assertEquals(8 + 4, documents.count());
     }
