@@ -1,9 +1,9 @@
 package nl.newsthemes.nightly;
 
 import nl.newsthemes.analysis.AnalyzeDocuments;
+import nl.newsthemes.analysis.ArticleTables;
 import nl.newsthemes.analysis.DocumentTables;
 import nl.newsthemes.config.JobConfig;
-import nl.newsthemes.features.DistinctiveTerms;
 import nl.newsthemes.features.NearDuplicates;
 import nl.newsthemes.features.Vocabulary;
 import nl.newsthemes.ingest.Corpus;
@@ -20,7 +20,6 @@ import nl.newsthemes.output.TableWriter;
 import nl.newsthemes.run.StageTimer;
 import nl.newsthemes.spark.ConcurrentJobs;
 import nl.newsthemes.themes.ThemeMatchers;
-import nl.newsthemes.themes.ThemeTables;
 import nl.newsthemes.topics.LdaInput;
 import nl.newsthemes.topics.TopicModel;
 import org.apache.hadoop.fs.FileSystem;
@@ -59,7 +58,7 @@ import static org.apache.spark.sql.functions.*;
  * earlier runs take part in the check, and a file that holds a duplicate of a document that is now gone is read
  * again, so its copy can take the place of the one that went.
  */
-public final class IncrementalRun {
+public final class IncrementalRun implements RunStaging {
     /** Files of the published run that a run writes anew rather than carries over. */
     private static final Set<String> NOT_CARRIED = Set.of("manifest.json", "report.md", "report.html", "_SUCCESS",
             CorpusState.FOLDER + "/" + Watermark.FILE);
@@ -84,6 +83,7 @@ public final class IncrementalRun {
         this.fs = out.fileSystem();
     }
 
+    @Override
     public StagedRun stage(InputListing listing, String runId) {
         try {
             return stageChanges(listing, runId);
@@ -181,22 +181,20 @@ public final class IncrementalRun {
                 .unionByName(analyzed.select(DOC_ID, DATE, TERMS));
         Dataset<Row> duplicates = keep(timer.time("near-duplicates", () -> NearDuplicates.find(allTerms,
                 config.duplicateSimilarity(), config.seed()), d -> d.count() + " articles are near-copies of an earlier one"));
-        Dataset<Row> documents = keep(DocumentTables.withDuplicates(
-                merge(DocumentTables.documentRows(analyzed), DOCUMENTS, touched, goneIds), duplicates));
-        Dataset<Row> docThemes = keep(merge(ThemeTables.docThemes(analyzed), DOC_THEMES, touched, goneIds));
-        Dataset<Row> docTerms = keep(merge(DocumentTables.docTerms(analyzed), CorpusState.FOLDER + "/" + CorpusState.DOC_TERMS,
-                touched, goneIds));
-        Dataset<Row> themeMonthly = keep(themeMonthly(docThemes, duplicates, touched));
         Vocabulary vocabulary = plan.model().vocabulary();
+        TouchedMonths kept = new TouchedMonths(touched, goneIds);
+        ArticleTables.Tables tables = ArticleTables.assemble(spark, analyzed, duplicates,
+                new ArticleTables.TermWeights(vocabulary, plan.model().idf(), config.distinctiveTerms()), kept,
+                CorpusState.FOLDER + "/" + CorpusState.DOC_TERMS, this::keep);
+        Dataset<Row> documents = tables.documents();
+        Dataset<Row> docTerms = tables.docTerms();
 
         List<Callable<Object>> writes = new ArrayList<>();
         writes.add(() -> overwrite(writer, DOCUMENTS, documents, touched, DOC_ID));
-        writes.add(() -> overwrite(writer, DOC_THEMES, docThemes, touched, DOC_THEMES_KEY));
-        writes.add(() -> writeThemeMonthly(writer, themeMonthly, touched));
-        writes.add(() -> overwrite(writer, THEME_SOURCE_MONTHLY, ThemeTables.sourceMonthly(docThemes, documents), touched,
-                MONTH, SOURCE, THEME));
-        writes.add(() -> overwrite(writer, TERMS_MONTHLY, DistinctiveTerms.perMonth(spark, docTerms, vocabulary,
-                plan.model().idf(), config.distinctiveTerms()), touched, MONTH, RANK));
+        writes.add(() -> overwrite(writer, DOC_THEMES, tables.docThemes(), touched, DOC_THEMES_KEY));
+        writes.add(() -> writeThemeMonthly(writer, tables.themeMonthly(), touched));
+        writes.add(() -> overwrite(writer, THEME_SOURCE_MONTHLY, tables.themeSourceMonthly(), touched, MONTH, SOURCE, THEME));
+        writes.add(() -> overwrite(writer, TERMS_MONTHLY, tables.termsMonthly(), touched, MONTH, RANK));
         writes.add(() -> {
             new TableWriter(CorpusState.folder(out.staging()), fs).overwriteParquetMonths(CorpusState.DOC_TERMS, docTerms, touched);
             return null;
@@ -206,7 +204,7 @@ public final class IncrementalRun {
         if (model != null) {
             Dataset<Row> counted = vocabulary.countVectorizer().transform(analyzed);
             Dataset<Row> training = keep(LdaInput.trainingSet(counted, LdaInput.partitionsFor(analyzed.count())));
-            Dataset<Row> docTopics = keep(merge(model.docTopics(training), DOC_TOPICS, touched, goneIds));
+            Dataset<Row> docTopics = keep(kept.withKept(DOC_TOPICS, model.docTopics(training)));
             writes.add(() -> overwrite(writer, DOC_TOPICS, docTopics, touched, DOC_ID));
             writes.add(() -> overwrite(writer, TOPIC_MONTHLY, model.monthly(spark, docTopics), touched, MONTH, TOPIC));
         } else {
@@ -227,12 +225,6 @@ public final class IncrementalRun {
         return writer.overwriteMonths(table, monthRows, months, all, key);
     }
 
-    /** theme_monthly as it now stands: the touched months' rows from their documents, the others as published. */
-    private Dataset<Row> themeMonthly(Dataset<Row> docThemes, Dataset<Row> duplicates, List<String> touched) {
-        Dataset<Row> untouched = previous(THEME_MONTHLY, null).filter(not(col(MONTH).isin(touched.toArray()))).drop(SHARE_CHANGE);
-        return ThemeTables.withShareChange(ThemeTables.monthlyCounts(docThemes, duplicates).unionByName(untouched));
-    }
-
     /**
      * Rewrites the touched months of theme_monthly, {@code all} its rows as they now stand; share_change comes from
      * the month before, so the month after a touched one is rewritten too.
@@ -246,11 +238,31 @@ public final class IncrementalRun {
         return writer.overwriteMonths(THEME_MONTHLY, all.filter(col(MONTH).isin(rewrite.toArray())), rewrite, all, MONTH, THEME);
     }
 
-    /** The touched months of a published table, without the documents that left, plus the new rows. */
-    private Dataset<Row> merge(Dataset<Row> newRows, String table, List<String> touched, Dataset<Row> goneIds) {
-        Dataset<Row> kept = previous(table, newRows.schema()).filter(col(MONTH).isin(touched.toArray()))
-                .join(goneIds, new String[]{DOC_ID}, "left_anti");
-        return newRows.unionByName(kept);
+    /**
+     * The published rows an incremental run keeps in the months it recomputes: those of the documents that stay, and
+     * theme_monthly's rows of the other months.
+     */
+    private final class TouchedMonths implements ArticleTables.Kept {
+        private final List<String> touched;
+        private final Dataset<Row> goneIds;
+
+        TouchedMonths(List<String> touched, Dataset<Row> goneIds) {
+            this.touched = touched;
+            this.goneIds = goneIds;
+        }
+
+        @Override
+        public Dataset<Row> withKept(String table, Dataset<Row> analyzed) {
+            Dataset<Row> kept = previous(table, analyzed.schema()).filter(col(MONTH).isin(touched.toArray()))
+                    .join(goneIds, new String[]{DOC_ID}, "left_anti");
+            return analyzed.unionByName(kept);
+        }
+
+        @Override
+        public Dataset<Row> withOtherThemeMonths(Dataset<Row> counts) {
+            return counts.unionByName(previous(THEME_MONTHLY, null).filter(not(col(MONTH).isin(touched.toArray())))
+                    .drop(SHARE_CHANGE));
+        }
     }
 
     /** A table of the published run; with a schema, read as that schema (so columns come in the new rows' order). */
