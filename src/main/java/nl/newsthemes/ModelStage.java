@@ -87,6 +87,22 @@ final class ModelStage {
      * @param previous the latest saved model, or null
      */
     Result run(Dataset<Row> words, long loaded, ModelStore.Saved previous, String source) {
+        Features features = features(words, loaded, previous);
+        if (features.vocabulary().size() == 0) {
+            return new Result(features, noTopics(TopicCount.choose(config.topics(), 0, 0), source));
+        }
+        if (config.reuseModel()) {
+            return new Result(features, reusedTopics(previous, source));
+        }
+        TopicCount requested = TopicCount.choose(config.topics(), features.modelled(), features.vocabulary().size());
+        if (requested.used() == 0) {
+            return new Result(features, noTopics(requested, source));
+        }
+        return new Result(features, fittedTopics(features, requested, previous, source));
+    }
+
+    /** Phrases, near-copies, vocabulary, IDF and LDA's input: learned from the documents, or the saved model's. */
+    private Features features(Dataset<Row> words, long loaded, ModelStore.Saved previous) {
         boolean reuse = config.reuseModel();
         Phrases phrases = reuse ? previous.model().phraseModel() : timer.time("phrases", () -> Phrases.learn(words,
                 config.phraseMinCount(), config.phraseThreshold(), config.maxPhrases()), p -> p.size() + " phrases");
@@ -106,8 +122,7 @@ final class ModelStage {
                 loaded, config.vocabSize(), config.minDocFreq(), config.maxDocFreq()), v -> v.size() + " terms");
         // A corpus of a few articles can leave no term in two documents: then there is nothing to count or model.
         if (vocabulary.size() == 0) {
-            return new Result(Features.uncounted(analyzed, phrases, vocabulary, duplicates),
-                    noTopics(TopicCount.choose(config.topics(), 0, 0), source));
+            return Features.uncounted(analyzed, phrases, vocabulary, duplicates);
         }
         // Counted once for IDF, LDA's input and doc_topics: the vocabulary lookup of every word is not cheap.
         Dataset<Row> counted = vocabulary.countVectorizer().transform(analyzed.select(DOC_ID, MONTH, TERMS))
@@ -120,57 +135,70 @@ final class ModelStage {
         Dataset<Row> training = LdaInput.trainingSet(counted.join(duplicates.select(DOC_ID), new String[]{DOC_ID}, "left_anti"),
                 partitions);
         long modelled = timer.time("lda-input", training::count, n -> n + " unique stories with vocabulary words");
-        Features features = new Features(analyzed, phrases, vocabulary, idf, duplicates, counted, training, modelled);
-        if (reuse) {
-            TopicModel saved;
-            try {
-                saved = previous.topicModel(config.topicTermRelevance());
-            } catch (UnreadableStateException e) {
-                throw ModelStore.reuseRefused(e);
-            }
-            int topics = saved == null ? 0 : saved.ids().length;
-            return new Result(features, new Topics(previous.model().topics(), saved,
-                    previous.model().registry().seenAgain(config.runDate()),
-                    new TopicLineage(config.model(), source, previous.model().runId(), topics, 0, 0, config.topicMatchSimilarity()),
-                    TopicSweep.none()));
+        return new Features(analyzed, phrases, vocabulary, idf, duplicates, counted, training, modelled);
+    }
+
+    /** The saved model's topics, as they are ({@code --model reuse}). */
+    private Topics reusedTopics(ModelStore.Saved previous, String source) {
+        TopicModel saved;
+        try {
+            saved = previous.topicModel(config.topicTermRelevance());
+        } catch (UnreadableStateException e) {
+            throw ModelStore.reuseRefused(e);
         }
-        TopicCount requested = TopicCount.choose(config.topics(), modelled, vocabulary.size());
-        if (requested.used() == 0) {
-            return new Result(features, noTopics(requested, source));
+        int topics = saved == null ? 0 : saved.ids().length;
+        return new Topics(previous.model().topics(), saved, previous.model().registry().seenAgain(config.runDate()),
+                new TopicLineage(config.model(), source, previous.model().runId(), topics, 0, 0, config.topicMatchSimilarity()),
+                TopicSweep.none());
+    }
+
+    /** Topics fitted anew, with one K or the most coherent of the sweep's, under the ids of the previous ones they match. */
+    private Topics fittedTopics(Features features, TopicCount requested, ModelStore.Saved previous, String source) {
+        Vocabulary vocabulary = features.vocabulary();
+        if (!config.topicsAuto()) {
+            TopicModel fitted = timer.time("lda", () -> fit(features.training(), features.modelled(), requested.used(), vocabulary),
+                    m -> requested.used() + " topics on " + features.modelled() + " documents");
+            return timer.time("topic-ids", () -> withIds(fitted, previous, source, vocabulary, requested, TopicSweep.none()),
+                    ModelStage::idsDetail);
         }
-        TopicModel fitted;
-        TopicSweep sweep = TopicSweep.none();
-        TopicCount k = requested;
-        if (config.topicsAuto()) {
-            List<TopicSweep.Point> points = new ArrayList<>();
-            List<TopicModel> models = new ArrayList<>();
-            for (int candidate : config.topicSweep().stream().map(n -> TopicCount.choose(n, modelled, vocabulary.size()).used())
-                    .distinct().sorted().toList()) {
-                long started = System.nanoTime();
-                TopicModel model = timer.time("lda-k" + candidate, () -> fit(training, modelled, candidate, vocabulary),
-                        m -> candidate + " topics on " + modelled + " documents");
-                double npmi = TopicModel.round6(java.util.Arrays.stream(
-                        TopicCoherence.npmi(spark, training, modelled, model.topWords())).average().orElse(0));
-                points.add(new TopicSweep.Point(candidate, npmi, TopicModel.round6((System.nanoTime() - started) / 1e9), false));
-                models.add(model);
-            }
-            int best = TopicSweep.best(points);
-            TopicSweep.Point chosen = points.get(best);
-            points.set(best, new TopicSweep.Point(chosen.k(), chosen.meanNpmi(), chosen.seconds(), true));
-            sweep = new TopicSweep(List.copyOf(points));
-            fitted = models.get(best);
-            k = new TopicCount(chosen.k(), chosen.k(), String.format(Locale.ROOT,
-                    "chosen by coherence (--topics auto) from %s: mean NPMI %.3f",
-                    points.stream().map(p -> String.valueOf(p.k())).toList(), chosen.meanNpmi()));
-        } else {
-            fitted = timer.time("lda", () -> fit(training, modelled, requested.used(), vocabulary),
-                    m -> requested.used() + " topics on " + modelled + " documents");
+        Swept swept = sweep(features);
+        return timer.time("topic-ids", () -> withIds(swept.model(), previous, source, vocabulary, swept.count(), swept.sweep()),
+                ModelStage::idsDetail);
+    }
+
+    private static String idsDetail(Topics t) {
+        return t.lineage().matched() + " topics kept their id, " + t.lineage().added() + " new, "
+                + t.lineage().vanished() + " vanished";
+    }
+
+    /** The most coherent model of the sweep, how many topics it has and why, and every point tried. */
+    private record Swept(TopicModel model, TopicCount count, TopicSweep sweep) {
+    }
+
+    /** Fits every number of topics of topic_sweep ({@code --topics auto}) and keeps the most coherent model. */
+    private Swept sweep(Features features) {
+        Dataset<Row> training = features.training();
+        long modelled = features.modelled();
+        Vocabulary vocabulary = features.vocabulary();
+        List<TopicSweep.Point> points = new ArrayList<>();
+        List<TopicModel> models = new ArrayList<>();
+        for (int candidate : config.topicSweep().stream().map(n -> TopicCount.choose(n, modelled, vocabulary.size()).used())
+                .distinct().sorted().toList()) {
+            long started = System.nanoTime();
+            TopicModel model = timer.time("lda-k" + candidate, () -> fit(training, modelled, candidate, vocabulary),
+                    m -> candidate + " topics on " + modelled + " documents");
+            double npmi = TopicModel.round6(java.util.Arrays.stream(
+                    TopicCoherence.npmi(spark, training, modelled, model.topWords())).average().orElse(0));
+            points.add(new TopicSweep.Point(candidate, npmi, TopicModel.round6((System.nanoTime() - started) / 1e9), false));
+            models.add(model);
         }
-        TopicCount used = k;
-        TopicSweep tried = sweep;
-        return new Result(features, timer.time("topic-ids", () -> withIds(fitted, previous, source, vocabulary, used, tried),
-                t -> t.lineage().matched() + " topics kept their id, " + t.lineage().added() + " new, "
-                        + t.lineage().vanished() + " vanished"));
+        int best = TopicSweep.best(points);
+        TopicSweep.Point chosen = points.get(best);
+        points.set(best, new TopicSweep.Point(chosen.k(), chosen.meanNpmi(), chosen.seconds(), true));
+        TopicCount k = new TopicCount(chosen.k(), chosen.k(), String.format(Locale.ROOT,
+                "chosen by coherence (--topics auto) from %s: mean NPMI %.3f",
+                points.stream().map(p -> String.valueOf(p.k())).toList(), chosen.meanNpmi()));
+        return new Swept(models.get(best), k, new TopicSweep(List.copyOf(points)));
     }
 
     /** The topics of a run that fitted none. */

@@ -23,12 +23,10 @@ import nl.newsthemes.themes.ThemeMatchers;
 import nl.newsthemes.topics.LdaInput;
 import nl.newsthemes.topics.TopicModel;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 import java.util.ArrayList;
@@ -70,6 +68,7 @@ public final class IncrementalRun implements RunStaging {
     private final OutputFolder out;
     private final NightlyPlan plan;
     private final FileSystem fs;
+    private final PublishedTables tables;
     private final List<Dataset<Row>> persisted = new ArrayList<>();
 
     public IncrementalRun(SparkSession spark, JobConfig config, ThemeMatchers matchers, StageTimer timer, OutputFolder out,
@@ -81,6 +80,7 @@ public final class IncrementalRun implements RunStaging {
         this.out = out;
         this.plan = plan;
         this.fs = out.fileSystem();
+        this.tables = new PublishedTables(spark, out);
     }
 
     @Override
@@ -94,21 +94,12 @@ public final class IncrementalRun implements RunStaging {
 
     private StagedRun stageChanges(InputListing listing, String runId) {
         InputChanges changes = plan.changes();
-        boolean delta = out.format() == TableFormat.DELTA;
-        timer.time("carry-over", () -> {
-            // Delta tables hold the files of older versions too: only those of the latest are carried over.
-            long files = FolderLinks.linkTree(fs, out.target(), out.staging(),
-                    path -> NOT_CARRIED.contains(path) || delta && ALL.contains(path.substring(0, Math.max(0, path.indexOf('/')))));
-            if (delta) {
-                DeltaTables.carryOver(spark, out);
-            }
-            return files;
-        }, n -> n + " files of the published run" + (delta ? " and its Delta tables' latest versions" : ""));
-        Dataset<Row> previousTerms = previous(CorpusState.FOLDER + "/" + CorpusState.DOC_TERMS, null);
+        carryOver();
+        Dataset<Row> previousTerms = tables.published(CorpusState.FOLDER + "/" + CorpusState.DOC_TERMS);
 
         Set<String> dropped = new TreeSet<>(changes.removed());
         changes.changed().forEach(f -> dropped.add(f.path()));
-        List<String> reread = timer.time("plan", () -> DuplicateRereads.files(previous(REJECTS, null), previousTerms, dropped, listing),
+        List<String> reread = timer.time("plan", () -> DuplicateRereads.files(tables.published(REJECTS), previousTerms, dropped, listing),
                 r -> String.format(Locale.ROOT, "%d added, %d changed, %d removed, %d unchanged files, %d read again",
                         changes.added().size(), changes.changed().size(), changes.removed().size(),
                         changes.unchanged().size(), r.size()));
@@ -141,20 +132,40 @@ public final class IncrementalRun implements RunStaging {
             } else {
                 writeMonths(writer, analyzed, read, gone, touched, previousTerms);
             }
-            writer.replace(REJECTS, previous(REJECTS, null).filter(not(fromDropped))
+            writer.replace(REJECTS, tables.published(REJECTS).filter(not(fromDropped))
                     .unionByName(read.rejects()).unionByName(read.evicted().select(PATH, RECORD, REASON)), PATH, RECORD, REASON);
-            writer.replace(INPUT_FILES, InputFilesTable.counted(spark, listing, staged(DOCUMENTS), staged(REJECTS)), PATH);
+            writer.replace(INPUT_FILES, InputFilesTable.counted(spark, listing, tables.staged(DOCUMENTS), tables.staged(REJECTS)), PATH);
             writer.keep(TOPICS);
             writer.keep(TOPIC_REGISTRY);
             writer.keep(TOPIC_SWEEP);
             return writer.rowCounts();
         }, counts -> touched.size() + " months recomputed: " + String.join(", ", touched));
 
-        SavedModel model = plan.model();
         plan.watermark(runId, config.runDate(), plan.previous().modelRunId(), plan.previous().modelRunDate(), listing)
                 .write(fs, CorpusState.folder(out.staging()));
-        Dataset<Row> documents = staged(DOCUMENTS);
-        Ingested ingested = Ingested.count(documents, staged(REJECTS));
+        return staged(writer, reread, touched, added);
+    }
+
+    /** Links the published run's files into the staging folder, where the run then writes over what it recomputes. */
+    private void carryOver() {
+        boolean delta = out.format() == TableFormat.DELTA;
+        timer.time("carry-over", () -> {
+            // Delta tables hold the files of older versions too: only those of the latest are carried over.
+            long files = FolderLinks.linkTree(fs, out.target(), out.staging(),
+                    path -> NOT_CARRIED.contains(path) || delta && ALL.contains(path.substring(0, Math.max(0, path.indexOf('/')))));
+            if (delta) {
+                DeltaTables.carryOver(spark, out);
+            }
+            return files;
+        }, n -> n + " files of the published run" + (delta ? " and its Delta tables' latest versions" : ""));
+    }
+
+    /** What the night staged: the counts of the whole output as it now stands, and the saved model it used. */
+    private StagedRun staged(TableWriter writer, List<String> reread, List<String> touched, long added) {
+        InputChanges changes = plan.changes();
+        SavedModel model = plan.model();
+        Dataset<Row> documents = tables.staged(DOCUMENTS);
+        Ingested ingested = Ingested.count(documents, tables.staged(REJECTS));
         DocumentTables.Totals totals = DocumentTables.totals(documents, model.boilerplate());
         RunMode mode = new RunMode(true, String.format(Locale.ROOT,
                 "added to run %s: %d files added, %d changed, %d removed, %d read again; %d articles read",
@@ -163,7 +174,7 @@ public final class IncrementalRun implements RunStaging {
                 plan.previous().modelRunDate(), config.refitDays());
         return new StagedRun(ingested, totals, model.terms().size(), model.topics(), model.subsamplingRate(),
                 model.modelledDocuments(), model.quality(), null,
-                staged(DOCUMENTS).filter(col(DUPLICATE_OF).isNotNull()).count(), writer.rowCounts(), mode,
+                tables.staged(DOCUMENTS).filter(col(DUPLICATE_OF).isNotNull()).count(), writer.rowCounts(), mode,
                 writer.changes());
     }
 
@@ -182,19 +193,19 @@ public final class IncrementalRun implements RunStaging {
         Dataset<Row> duplicates = keep(timer.time("near-duplicates", () -> NearDuplicates.find(allTerms,
                 config.duplicateSimilarity(), config.seed()), d -> d.count() + " articles are near-copies of an earlier one"));
         Vocabulary vocabulary = plan.model().vocabulary();
-        TouchedMonths kept = new TouchedMonths(touched, goneIds);
-        ArticleTables.Tables tables = ArticleTables.assemble(spark, analyzed, duplicates,
+        TouchedMonths kept = new TouchedMonths(tables, touched, goneIds);
+        ArticleTables.Tables monthTables = ArticleTables.assemble(spark, analyzed, duplicates,
                 new ArticleTables.TermWeights(vocabulary, plan.model().idf(), config.distinctiveTerms()), kept,
                 CorpusState.FOLDER + "/" + CorpusState.DOC_TERMS, this::keep);
-        Dataset<Row> documents = tables.documents();
-        Dataset<Row> docTerms = tables.docTerms();
+        Dataset<Row> documents = monthTables.documents();
+        Dataset<Row> docTerms = monthTables.docTerms();
 
         List<Callable<Object>> writes = new ArrayList<>();
         writes.add(() -> overwrite(writer, DOCUMENTS, documents, touched, DOC_ID));
-        writes.add(() -> overwrite(writer, DOC_THEMES, tables.docThemes(), touched, DOC_THEMES_KEY));
-        writes.add(() -> writeThemeMonthly(writer, tables.themeMonthly(), touched));
-        writes.add(() -> overwrite(writer, THEME_SOURCE_MONTHLY, tables.themeSourceMonthly(), touched, MONTH, SOURCE, THEME));
-        writes.add(() -> overwrite(writer, TERMS_MONTHLY, tables.termsMonthly(), touched, MONTH, RANK));
+        writes.add(() -> overwrite(writer, DOC_THEMES, monthTables.docThemes(), touched, DOC_THEMES_KEY));
+        writes.add(() -> writeThemeMonthly(writer, monthTables.themeMonthly(), touched));
+        writes.add(() -> overwrite(writer, THEME_SOURCE_MONTHLY, monthTables.themeSourceMonthly(), touched, MONTH, SOURCE, THEME));
+        writes.add(() -> overwrite(writer, TERMS_MONTHLY, monthTables.termsMonthly(), touched, MONTH, RANK));
         writes.add(() -> {
             new TableWriter(CorpusState.folder(out.staging()), fs).overwriteParquetMonths(CorpusState.DOC_TERMS, docTerms, touched);
             return null;
@@ -221,7 +232,7 @@ public final class IncrementalRun implements RunStaging {
             TERMS_MONTHLY, DOC_TOPICS, TOPIC_MONTHLY);
 
     private long overwrite(TableWriter writer, String table, Dataset<Row> monthRows, List<String> months, String... key) {
-        Dataset<Row> all = monthRows.unionByName(previous(table, monthRows.schema()).filter(not(col(MONTH).isin(months.toArray()))));
+        Dataset<Row> all = monthRows.unionByName(tables.published(table, monthRows.schema()).filter(not(col(MONTH).isin(months.toArray()))));
         return writer.overwriteMonths(table, monthRows, months, all, key);
     }
 
@@ -236,49 +247,6 @@ public final class IncrementalRun implements RunStaging {
             months.stream().filter(m -> m.compareTo(month) > 0).findFirst().ifPresent(rewrite::add);
         }
         return writer.overwriteMonths(THEME_MONTHLY, all.filter(col(MONTH).isin(rewrite.toArray())), rewrite, all, MONTH, THEME);
-    }
-
-    /**
-     * The published rows an incremental run keeps in the months it recomputes: those of the documents that stay, and
-     * theme_monthly's rows of the other months.
-     */
-    private final class TouchedMonths implements ArticleTables.Kept {
-        private final List<String> touched;
-        private final Dataset<Row> goneIds;
-
-        TouchedMonths(List<String> touched, Dataset<Row> goneIds) {
-            this.touched = touched;
-            this.goneIds = goneIds;
-        }
-
-        @Override
-        public Dataset<Row> withKept(String table, Dataset<Row> analyzed) {
-            Dataset<Row> kept = previous(table, analyzed.schema()).filter(col(MONTH).isin(touched.toArray()))
-                    .join(goneIds, new String[]{DOC_ID}, "left_anti");
-            return analyzed.unionByName(kept);
-        }
-
-        @Override
-        public Dataset<Row> withOtherThemeMonths(Dataset<Row> counts) {
-            return counts.unionByName(previous(THEME_MONTHLY, null).filter(not(col(MONTH).isin(touched.toArray())))
-                    .drop(SHARE_CHANGE));
-        }
-    }
-
-    /** A table of the published run; with a schema, read as that schema (so columns come in the new rows' order). */
-    private Dataset<Row> previous(String table, StructType schema) {
-        String path = new Path(out.target(), table).toString();
-        if (out.format() == TableFormat.DELTA && ALL.contains(table)) {
-            // Delta Lake reads a table with the schema of its log, not one given: the columns are put in order.
-            Dataset<Row> published = spark.read().format("delta").load(path);
-            return schema == null ? published : published.select(java.util.Arrays.stream(schema.fieldNames())
-                    .map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
-        }
-        return schema == null ? spark.read().parquet(path) : spark.read().schema(schema).parquet(path);
-    }
-
-    private Dataset<Row> staged(String table) {
-        return spark.read().parquet(new Path(out.staging(), table).toString());
     }
 
     private Dataset<Row> keep(Dataset<Row> data) {

@@ -46,6 +46,7 @@ public final class RunManifest {
         }
     }
 
+    /** The manifest's sections in the order readers find them. */
     static ObjectNode toJson(RunSummary run) {
         ObjectNode root = JSON.createObjectNode();
         root.put("run_id", run.runId());
@@ -55,23 +56,45 @@ public final class RunManifest {
         root.put("seconds", run.seconds());
         root.put("run_date", run.config().runDate());
         root.put("output", run.outputFolder());
+        versions(root.putObject("versions"));
+        root.set("config", StrictJson.mapper().valueToTree(run.config()));
+        root.put("seed", run.config().seed());
+        themes(root.putObject("themes"), run);
+        inputs(root.putObject("inputs"), run);
+        counts(root.putObject("counts"), run);
+        languages(root.putObject("languages"), run);
+        boilerplate(root.putObject("boilerplate"), run);
+        vocabulary(root.putObject("vocabulary"), run);
+        topics(root.putObject("topics"), run);
+        runMode(root.putObject("run_mode"), run);
+        qualityGate(root.putObject("quality_gate"), run);
+        root.set("tables", JSON.valueToTree(new TreeMap<>(run.tableRows())));
+        root.put(OutputFolder.MANIFEST_FORMAT, run.config().tables().code());
+        if (!run.tableVersions().isEmpty()) {
+            root.set(DeltaTables.MANIFEST_VERSIONS, JSON.valueToTree(new TreeMap<>(run.tableVersions())));
+        }
+        var stages = root.putArray("stages");
+        for (StageTimer.Stage stage : run.stages()) {
+            stages.addObject().put("name", stage.name()).put("seconds", stage.seconds()).put("detail", stage.detail());
+        }
+        return root;
+    }
 
-        ObjectNode versions = root.putObject("versions");
+    private static void versions(ObjectNode versions) {
         versions.put("project", ProjectVersion.get());
         versions.put("spark", org.apache.spark.package$.MODULE$.SPARK_VERSION());
         versions.put("scala", scala.util.Properties.versionNumberString());
         versions.put("java", System.getProperty("java.version"));
+    }
 
-        root.set("config", StrictJson.mapper().valueToTree(run.config()));
-        root.put("seed", run.config().seed());
-
-        ObjectNode themes = root.putObject("themes");
+    private static void themes(ObjectNode themes, RunSummary run) {
         themes.put("source", run.themes().source());
         themes.put("sha256", Hashes.sha256Hex(run.themes().json()));
         themes.set("names", JSON.valueToTree(run.themes().names()));
         themes.set("definitions", StrictJson.readTree(run.themes().json(), run.themes().source()));
+    }
 
-        ObjectNode inputs = root.putObject("inputs");
+    private static void inputs(ObjectNode inputs, RunSummary run) {
         inputs.set("paths", JSON.valueToTree(run.config().input()));
         Map<String, Integer> byFormat = new TreeMap<>();
         for (InputFile f : run.listing().files()) {
@@ -79,8 +102,9 @@ public final class RunManifest {
         }
         inputs.set("files_by_format", JSON.valueToTree(byFormat));
         inputs.set("skipped_metadata_files", JSON.valueToTree(run.listing().skipped()));
+    }
 
-        ObjectNode counts = root.putObject("counts");
+    private static void counts(ObjectNode counts, RunSummary run) {
         counts.put("files", run.listing().files().size());
         counts.put("records", run.ingested().loaded() + run.ingested().rejected());
         counts.put("loaded", run.ingested().loaded());
@@ -89,12 +113,14 @@ public final class RunManifest {
         counts.set("articles_by_month", JSON.valueToTree(run.ingested().byMonth()));
         counts.put("content_words", run.contentWords());
         counts.put("near_duplicates", run.nearDuplicates());
+    }
 
-        ObjectNode languages = root.putObject("languages");
+    private static void languages(ObjectNode languages, RunSummary run) {
         languages.set("read_in", JSON.valueToTree(run.config().languages()));
         languages.set("articles", JSON.valueToTree(run.articlesByLanguage()));
+    }
 
-        ObjectNode boilerplate = root.putObject("boilerplate");
+    private static void boilerplate(ObjectNode boilerplate, RunSummary run) {
         boilerplate.put("min_articles", run.config().boilerplateMinArticles());
         boilerplate.put("min_share", run.config().boilerplateMinShare());
         boilerplate.put("sentences", run.boilerplate().learned().size());
@@ -102,12 +128,14 @@ public final class RunManifest {
         boilerplate.put("articles_with_removed_sentences", run.boilerplate().articles());
         listSentences(boilerplate.putArray("most_frequent"), run.boilerplate().learned().sentences());
         listSentences(boilerplate.putArray("kept_for_themes"), run.boilerplate().learned().themeStatements());
+    }
 
-        ObjectNode vocabulary = root.putObject("vocabulary");
+    private static void vocabulary(ObjectNode vocabulary, RunSummary run) {
         vocabulary.put("size", run.vocabularySize());
         vocabulary.put("max_doc_freq_applied", Vocabulary.maxDocFreqApplies(run.ingested().loaded()));
+    }
 
-        ObjectNode topics = root.putObject("topics");
+    private static void topics(ObjectNode topics, RunSummary run) {
         topics.put("requested", run.topics().requested());
         topics.put("used", run.topics().used());
         topics.put("reason", run.topics().reason());
@@ -137,11 +165,11 @@ public final class RunManifest {
             quality.put("log_perplexity", run.topicQuality().logPerplexity());
             quality.put("perplexity_documents", run.topicQuality().perplexityDocuments());
         }
-
         topics.put("fitted_by_run", run.mode().modelRunId());
         topics.put("fitted_for_run_date", run.mode().modelRunDate());
+    }
 
-        ObjectNode mode = root.putObject("run_mode");
+    private static void runMode(ObjectNode mode, RunSummary run) {
         mode.put("mode", run.mode().incremental() ? "incremental" : "full");
         mode.put("reason", run.mode().reason());
         if (run.mode().changes() != null) {
@@ -160,23 +188,13 @@ public final class RunManifest {
         policy.put("model_fitted_by_run", run.mode().modelRunId());
         policy.put("model_fitted_for_run_date", run.mode().modelRunDate());
         policy.put("next_refit_on", java.time.LocalDate.parse(run.mode().modelRunDate()).plusDays(run.mode().refitDays()).toString());
+    }
 
-        ObjectNode gate = root.putObject("quality_gate");
+    private static void qualityGate(ObjectNode gate, RunSummary run) {
         gate.put("passed", run.gate().passed());
         gate.put("max_rejected_share", run.config().maxRejectedShare());
         var checks = gate.putArray("checks");
         run.gate().checks().forEach(c -> checks.addObject().put("name", c.name()).put("passed", c.passed()).put("detail", c.detail()));
-
-        root.set("tables", JSON.valueToTree(new TreeMap<>(run.tableRows())));
-        root.put(OutputFolder.MANIFEST_FORMAT, run.config().tables().code());
-        if (!run.tableVersions().isEmpty()) {
-            root.set(DeltaTables.MANIFEST_VERSIONS, JSON.valueToTree(new TreeMap<>(run.tableVersions())));
-        }
-        var stages = root.putArray("stages");
-        for (StageTimer.Stage stage : run.stages()) {
-            stages.addObject().put("name", stage.name()).put("seconds", stage.seconds()).put("detail", stage.detail());
-        }
-        return root;
     }
 
     /** The first {@link #BOILERPLATE_LISTED} of {@code sentences}, each with its source and number of articles. */
