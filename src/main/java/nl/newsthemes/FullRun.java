@@ -33,7 +33,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -112,9 +111,8 @@ final class FullRun implements RunStaging {
         }, x -> "watermark, document terms, model");
         List<String> months = List.copyOf(read.ingested().byMonth().keySet());
         RunMode mode = RunMode.full(plan.fullReason(), plan.changes(), months, runId, config.runDate(), config.refitDays());
-        return new StagedRun(read.ingested(), read.totals(), features.vocabulary().size(), fit.topics().count(),
-                saved.subsamplingRate(), features.modelled(), topics.quality(), fit.topics().lineage(), nearDuplicates,
-                writer.rowCounts(), mode, writer.changes());
+        return StagedRun.of(read.ingested(), read.totals(), nearDuplicates,
+                StagedRun.Model.of(saved, fit.topics().lineage()), writer, mode);
     }
 
     /** Reads every file, learns the boilerplate and analyzes each article once (persisted for what follows). */
@@ -192,12 +190,11 @@ final class FullRun implements RunStaging {
 
     private SavedModel savedModel(String runId, Boilerplate boilerplate, ModelStage.Result fit, TopicResults topics) {
         ModelStage.Features features = fit.features();
-        TopicModel model = topics.model();
-        return new SavedModel(runId, config.runDate(), features.phrases().pairs(), features.vocabulary().terms(),
-                features.vocabulary().surfaces(), features.vocabulary().docFreqs(), features.idf(), fit.topics().count(),
-                features.modelled(), model == null ? 0.0 : model.subsamplingRate(),
-                model == null ? List.of() : model.topicTerms(), topics.quality(),
-                model == null ? List.of() : Arrays.stream(model.ids()).boxed().toList(), fit.topics().registry(),
-                boilerplate, config.languages());
+        return SavedModel.fittedBy(runId, config.runDate())
+                .phrases(features.phrases())
+                .vocabulary(features.vocabulary(), features.idf())
+                .topics(fit.topics().count(), features.modelled(), topics.model(), topics.quality(), fit.topics().registry())
+                .readWith(boilerplate, config.languages())
+                .build();
     }
 }

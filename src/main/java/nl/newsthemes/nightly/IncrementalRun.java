@@ -172,10 +172,8 @@ public final class IncrementalRun implements RunStaging {
                 plan.previous().runId(), changes.added().size(), changes.changed().size(), changes.removed().size(),
                 reread.size(), added), changes, reread, touched, plan.previous().modelRunId(),
                 plan.previous().modelRunDate(), config.refitDays());
-        return new StagedRun(ingested, totals, model.terms().size(), model.topics(), model.subsamplingRate(),
-                model.modelledDocuments(), model.quality(), null,
-                tables.staged(DOCUMENTS).filter(col(DUPLICATE_OF).isNotNull()).count(), writer.rowCounts(), mode,
-                writer.changes());
+        return StagedRun.of(ingested, totals, documents.filter(col(DUPLICATE_OF).isNotNull()).count(),
+                StagedRun.Model.of(model, null), writer, mode);
     }
 
     /**

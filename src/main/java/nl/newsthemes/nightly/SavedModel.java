@@ -52,6 +52,73 @@ public record SavedModel(String runId, String runDate, List<String> phrases, Lis
         languages = languages == null ? List.of(Language.DUTCH.code()) : List.copyOf(languages);
     }
 
+    /** A model to save, built by name: the run that fitted it first, then its parts grouped by meaning. */
+    public static Builder fittedBy(String runId, String runDate) {
+        return new Builder(runId, runDate);
+    }
+
+    /** Sets the parts of a {@link SavedModel} by what they are; what can be derived (from the topic model) is. */
+    public static final class Builder {
+        private final String runId;
+        private final String runDate;
+        private Phrases phrases;
+        private Vocabulary vocabulary;
+        private double[] idf;
+        private TopicCount topics;
+        private long modelledDocuments;
+        private TopicModel model;
+        private TopicQuality quality;
+        private TopicRegistry registry;
+        private Boilerplate boilerplate;
+        private List<String> languages;
+
+        private Builder(String runId, String runDate) {
+            this.runId = runId;
+            this.runDate = runDate;
+        }
+
+        public Builder phrases(Phrases phrases) {
+            this.phrases = phrases;
+            return this;
+        }
+
+        public Builder vocabulary(Vocabulary vocabulary, double[] idf) {
+            this.vocabulary = vocabulary;
+            this.idf = idf;
+            return this;
+        }
+
+        /**
+         * @param model   the topics under their ids; null when none were fitted
+         * @param quality their coherence and perplexity; null when none were fitted
+         */
+        public Builder topics(TopicCount count, long modelledDocuments, TopicModel model, TopicQuality quality,
+                              TopicRegistry registry) {
+            this.topics = count;
+            this.modelledDocuments = modelledDocuments;
+            this.model = model;
+            this.quality = quality;
+            this.registry = registry;
+            return this;
+        }
+
+        /** How its articles were read: the boilerplate taken out and the languages. */
+        public Builder readWith(Boilerplate boilerplate, List<String> languages) {
+            this.boilerplate = boilerplate;
+            this.languages = languages;
+            return this;
+        }
+
+        public SavedModel build() {
+            boolean fitted = model != null;
+            return new SavedModel(runId, runDate, phrases.pairs(), vocabulary.terms(), vocabulary.surfaces(),
+                    vocabulary.docFreqs(), idf, topics, modelledDocuments, fitted ? model.subsamplingRate() : 0.0,
+                    fitted ? model.topicTerms() : List.of(), quality,
+                    fitted ? java.util.Arrays.stream(model.ids()).boxed().toList() : List.of(), registry, boilerplate,
+                    languages);
+        }
+    }
+
     public Phrases phraseModel() {
         return new Phrases(phrases);
     }

@@ -61,29 +61,29 @@ public record RunSummary(String runId, Instant startedAt, Instant finishedAt, Jo
     }
 
     public int vocabularySize() {
-        return staged.vocabularySize();
+        return staged.model().vocabularySize();
     }
 
     public TopicCount topics() {
-        return staged.topics();
+        return staged.model().topics();
     }
 
     public double ldaSubsamplingRate() {
-        return staged.subsamplingRate();
+        return staged.model().subsamplingRate();
     }
 
     public long modelledDocuments() {
-        return staged.modelledDocuments();
+        return staged.model().modelledDocuments();
     }
 
     /** The topics' coherence and perplexity (null when no topics were fitted). */
     public TopicQuality topicQuality() {
-        return staged.topicQuality();
+        return staged.model().quality();
     }
 
     /** Where the topics come from (null for an incremental run, which keeps the last full run's). */
     public TopicLineage topicLineage() {
-        return staged.lineage();
+        return staged.model().lineage();
     }
 
     /** Articles that are a near-copy of an earlier one (see features.NearDuplicates). */
