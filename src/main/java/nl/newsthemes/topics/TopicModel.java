@@ -263,9 +263,7 @@ public final class TopicModel {
         }
         Dataset<Row> labelTable = spark.createDataFrame(labelRows, new StructType()
                 .add(TOPIC, DataTypes.IntegerType).add(LABEL, DataTypes.StringType));
-        Column sortedIds = array(Arrays.stream(sortedIds()).mapToObj(functions::lit).toArray(Column[]::new));
-        return docTopics.select(col(MONTH), col(DOMINANT_TOPIC), posexplode(col(TOPIC_DISTRIBUTION)).as(new String[]{"pos", SHARE}))
-                .withColumn(TOPIC, element_at(sortedIds, col("pos").plus(1)))
+        return TopicTables.topicShares(docTopics, sortedIds(), MONTH, DOMINANT_TOPIC)
                 .groupBy(MONTH, TOPIC)
                 .agg(round(avg(SHARE), 6).as(MEAN_SHARE),
                         sum(when(col(DOMINANT_TOPIC).equalTo(col(TOPIC)), 1).otherwise(0)).cast("long").as(DOMINANT_ARTICLES))

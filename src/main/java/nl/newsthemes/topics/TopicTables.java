@@ -1,5 +1,6 @@
 package nl.newsthemes.topics;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -7,12 +8,32 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static nl.newsthemes.schema.Columns.*;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.posexplode;
 
 /** The schemas of the three topic tables, and what a run that fitted no topics writes for them. */
 public final class TopicTables {
+    /**
+     * One row per document and topic: the {@code keep} columns of {@code docTopics}, the topic's id (the distribution
+     * holds the topics by position, {@code ids} names them) and its share of the document.
+     */
+    public static Dataset<Row> topicShares(Dataset<Row> docTopics, int[] ids, String... keep) {
+        Column idList = array(Arrays.stream(ids).mapToObj(org.apache.spark.sql.functions::lit).toArray(Column[]::new));
+        Column[] kept = Arrays.stream(keep).map(org.apache.spark.sql.functions::col).toArray(Column[]::new);
+        Column[] exploded = Stream.concat(Arrays.stream(kept),
+                Stream.of(posexplode(col(TOPIC_DISTRIBUTION)).as(new String[]{"_position", SHARE}))).toArray(Column[]::new);
+        Column[] named = Stream.concat(Arrays.stream(kept), Stream.of(element_at(idList, col("_position").plus(1)).as(TOPIC),
+                col(SHARE))).toArray(Column[]::new);
+        return docTopics.select(exploded).select(named);
+    }
+
     private TopicTables() {
     }
 

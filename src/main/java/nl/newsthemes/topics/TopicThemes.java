@@ -32,9 +32,7 @@ public final class TopicThemes {
      * @return the closest theme of each topic that has one, by topic id
      */
     public static Map<Integer, Closest> closest(Dataset<Row> docTopics, Dataset<Row> docThemes, int[] ids) {
-        Column idList = array(java.util.Arrays.stream(ids).mapToObj(org.apache.spark.sql.functions::lit).toArray(Column[]::new));
-        Dataset<Row> shares = docTopics.select(col(DOC_ID), posexplode(col(TOPIC_DISTRIBUTION)).as(new String[]{"pos", SHARE}))
-                .select(col(DOC_ID), element_at(idList, col("pos").plus(1)).as(TOPIC), col(SHARE));
+        Dataset<Row> shares = TopicTables.topicShares(docTopics, ids, DOC_ID);
         Dataset<Row> flags = docThemes.select(col(DOC_ID), col(THEME), col(MATCHED).cast("double").as(MATCHED));
         // Spark's corr divides by zero (an error in ANSI mode) when a theme is in no document or in all: such a theme
         // says nothing about a topic, so the division is guarded here and the pair left out.
