@@ -127,11 +127,38 @@ class SampleJobTest extends SparkTestBase {
                 manifest.at("/topics/reason").asText());
         assertEquals(1, manifest.at("/seed").asInt());
         assertEquals("4.2.0", manifest.at("/versions/spark").asText());
-        assertEquals(List.of("sanctions", "nato_expansion", "minsk_accords"),
-                List.of(manifest.at("/themes/names/0").asText(), manifest.at("/themes/names/1").asText(),
-                        manifest.at("/themes/names/2").asText()));
-        assertEquals(8, manifest.at("/themes/names").size());
-        assertTrue(Files.readString(out.resolve("report.md")).contains("| 2022-01 | minsk_accords | 3 | 1 | 33.3% | 6.1–79.2% | +33.3 |"));
+        // The eight default themes, in the order of their definitions.
+        assertEquals("[\"sanctions\",\"nato_expansion\",\"minsk_accords\",\"energy_supply\",\"arms_deliveries\","
+                + "\"peace_talks\",\"nuclear_threat\",\"refugees\"]", manifest.at("/themes/names").toString());
+        // The report's theme table: every month and theme, as in theme_monthly; the share in percent with its 95%
+        // (Wilson) interval, the change in points from the month before (none for the first month), the matched terms.
+        String report = Files.readString(out.resolve("report.md"));
+        int themes = report.indexOf("## Themes per month\n");
+        assertTrue(themes >= 0, report);
+        assertEquals("""
+                ## Themes per month
+
+                | month | theme | articles | with theme | share | 95% interval | change | top terms |
+                |---|---|---:|---:|---:|---|---:|---|
+                | 2021-12 | arms_deliveries | 2 | 0 | 0.0% | 0.0–65.8% |  |  |
+                | 2021-12 | energy_supply | 2 | 0 | 0.0% | 0.0–65.8% |  |  |
+                | 2021-12 | minsk_accords | 2 | 0 | 0.0% | 0.0–65.8% |  |  |
+                | 2021-12 | nato_expansion | 2 | 2 | 100.0% | 34.2–100.0% |  | navo … uitbreidt, uitbreiding … navo |
+                | 2021-12 | nuclear_threat | 2 | 1 | 50.0% | 9.5–90.5% |  | kernwapenverdragen |
+                | 2021-12 | peace_talks | 2 | 2 | 100.0% | 34.2–100.0% |  | gesprek … poetin, rusland … onderhandelingen, vredesproces |
+                | 2021-12 | refugees | 2 | 0 | 0.0% | 0.0–65.8% |  |  |
+                | 2021-12 | sanctions | 2 | 2 | 100.0% | 34.2–100.0% |  | economische sancties, economische … sancties, sancties, vs … sancties, sancties … rusland |
+                | 2022-01 | arms_deliveries | 3 | 0 | 0.0% | 0.0–56.1% | +0.0 |  |
+                | 2022-01 | energy_supply | 3 | 0 | 0.0% | 0.0–56.1% | +0.0 |  |
+                | 2022-01 | minsk_accords | 3 | 1 | 33.3% | 6.1–79.2% | +33.3 | akkoorden van minsk, akkoorden … minsk |
+                | 2022-01 | nato_expansion | 3 | 1 | 33.3% | 6.1–79.2% | -66.7 | navo lidmaatschap, navo … lidmaatschap |
+                | 2022-01 | nuclear_threat | 3 | 1 | 33.3% | 6.1–79.2% | -16.7 | kernwapens |
+                | 2022-01 | peace_talks | 3 | 2 | 66.7% | 20.8–93.9% | -33.3 | besprekingen … rusland, rusland … besprekingen, zelensky … gesprek |
+                | 2022-01 | refugees | 3 | 0 | 0.0% | 0.0–56.1% | +0.0 |  |
+                | 2022-01 | sanctions | 3 | 3 | 100.0% | 43.9–100.0% | +0.0 | sancties, economische sancties, economische … sancties, russische … sancties, sancties … rusland |
+
+                ## Topics
+                """, report.substring(themes, report.indexOf("\n", report.indexOf("## Topics", themes)) + 1));
     }
 
     @Test
@@ -142,7 +169,14 @@ class SampleJobTest extends SparkTestBase {
             List<Double> dist = r.getList(r.fieldIndex(TOPIC_DISTRIBUTION));
             assertEquals(1.0, dist.stream().mapToDouble(Double::doubleValue).sum(), 1e-5);
         }
-        assertEquals(4, table("topic_monthly").count());
+        // Each month's mean of its articles' topic shares (they sum to 1), and in how many articles each topic is the
+        // dominant one: December's two articles are both topic 0's, January's three one of topic 0's and two of 1's.
+        assertEquals(List.of(
+                        List.of("2021-12", 0, "joe / crisis / telefonisch", 0.995096, 2L),
+                        List.of("2021-12", 1, "bewaren / maatregelen / beloofde", 0.004904, 0L),
+                        List.of("2022-01", 0, "joe / crisis / telefonisch", 0.335219, 1L),
+                        List.of("2022-01", 1, "bewaren / maatregelen / beloofde", 0.664781, 2L)),
+                values(table("topic_monthly").select(MONTH, TOPIC, LABEL, MEAN_SHARE, DOMINANT_ARTICLES).orderBy(MONTH, TOPIC)));
         // Each topic's coherence and closest theme, on each of its rows and in the manifest.
         List<Row> firstRows = table("topics").filter(col(RANK).equalTo(1)).orderBy(TOPIC).collectAsList();
         JsonNode quality = manifestOf(out).at("/topics/quality");
@@ -156,18 +190,20 @@ class SampleJobTest extends SparkTestBase {
         assertEquals((firstRows.get(0).<Double>getAs(NPMI) + firstRows.get(1).<Double>getAs(NPMI)) / 2,
                 quality.get("mean_npmi").asDouble(), 1e-6);
         assertEquals(5, quality.get("perplexity_documents").asInt());
-        // A first model: its topics are 0 and 1, first and last seen on the run's date, and nothing was swept. The
-        // run date defaults to the day the run started (UTC): today, or yesterday for a run that crossed midnight.
-        String runDate = manifestOf(out).get("run_date").asText();
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
-        assertTrue(List.of(today.toString(), today.minusDays(1).toString()).contains(runDate), runDate);
-        assertEquals(List.of(Arrays.asList(0, "active", runDate, runDate, null), Arrays.asList(1, "active", runDate, runDate, null)),
+        // A first model: its topics are 0 and 1, first and last seen on the run's date (--run-date 2022-02-01, see
+        // SampleRun), and nothing was swept.
+        assertEquals("2022-02-01", manifestOf(out).get("run_date").asText());
+        assertEquals(List.of(Arrays.asList(0, "active", "2022-02-01", "2022-02-01", null),
+                        Arrays.asList(1, "active", "2022-02-01", "2022-02-01", null)),
                 values(table("topic_registry").select(TOPIC, STATUS, FIRST_SEEN, LAST_SEEN, SIMILARITY).orderBy(TOPIC)));
         assertEquals(0, table("topic_sweep").count());
-        // Labels are readable words, never stems: every label word is a word of the topic's terms.
-        for (Row r : table("topics").filter(col(RANK).leq(3)).collectAsList()) {
-            assertTrue(r.<String>getAs(LABEL).contains(r.<String>getAs(TERM)), r.toString());
-        }
+        // Labels are readable words, never stems: a topic's label, the same on each of its rows, is its three
+        // first-ranked terms.
+        assertEquals(List.of(List.of(0, "joe / crisis / telefonisch"), List.of(1, "bewaren / maatregelen / beloofde")),
+                values(table("topics").select(TOPIC, LABEL).distinct().orderBy(TOPIC)));
+        assertEquals(List.of(List.of(0, 1, "joe"), List.of(0, 2, "crisis"), List.of(0, 3, "telefonisch"),
+                        List.of(1, 1, "bewaren"), List.of(1, 2, "maatregelen"), List.of(1, 3, "beloofde")),
+                values(table("topics").filter(col(RANK).leq(3)).select(TOPIC, RANK, TERM).orderBy(TOPIC, RANK)));
     }
 
     @Test
@@ -200,7 +236,8 @@ class SampleJobTest extends SparkTestBase {
     @Test
     void aSecondRunGivesTheSameCsvBytesAndParquetRows() throws IOException {
         Path again = dir.resolve("again");
-        assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", SAMPLE, "--output", again.toString()}));
+        assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", SAMPLE, "--output", again.toString(),
+                "--run-date", SampleRun.RUN_DATE}));
         for (String name : TABLES) {
             assertEquals(Files.readString(out.resolve("csv").resolve(name + ".csv")),
                     Files.readString(again.resolve("csv").resolve(name + ".csv")), name);

@@ -46,7 +46,7 @@ class ClusterSubmitIT {
                     "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.ui.enabled=false",
                     clusterJar.toAbsolutePath().toString(),
                     "--input", input.toString(), "--output", clusterOut.toString(), "--config", config,
-                    "--table-format", "delta"));
+                    "--table-format", "delta", "--run-date", SampleRun.RUN_DATE));
             // An executor lost in the middle of the run: killed once the tables are being written, after LDA, when
             // both executors hold cached blocks and shuffle files the job still needs.
             awaitStagingWrite(dir, submit, cluster);
@@ -84,7 +84,7 @@ class ClusterSubmitIT {
             assertEquals(0, manifest.path("delta_versions").path(table).asLong(-1), table);
         }
 
-        // The same input, config and seed run locally (with Parquet tables): the shared sample run of this test JVM
+        // The same input, config, seed and run date run locally (with Parquet tables): the shared sample run of this test JVM
         // (see SampleRun). The CSV files are the same in either format.
         Path localOut = SampleRun.oneClustering();
         for (String table : List.of("theme_monthly", "theme_source_monthly", "doc_themes", "topics", "topic_monthly",

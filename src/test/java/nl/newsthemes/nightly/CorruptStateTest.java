@@ -47,8 +47,9 @@ class CorruptStateTest {
     void unreadableStateMakesAFullRunAndAReuseOfADamagedModelExits2() throws Exception {
         Path published = SampleRun.oneClustering();
         Path out = SampleRun.copyTo(published, dir.resolve("out"));
+        // The shared run's day: its full runs give the shared run's tables (the topic registry carries the day).
         String[] incremental = {"--input", "data/sample", "--output", out.toString(), "--incremental",
-                "--config", OneClustering.config()};
+                "--run-date", SampleRun.RUN_DATE, "--config", OneClustering.config()};
 
         // A watermark cut short, as a full disk leaves it.
         Path watermark = out.resolve("_state/watermark.json");
@@ -90,7 +91,7 @@ class CorruptStateTest {
         ExitCode reuse;
         try {
             reuse = ThemesJob.run(new String[]{"--input", "data/sample", "--output", out.toString(), "--model", "reuse",
-                    "--config", OneClustering.config()});
+                    "--run-date", SampleRun.RUN_DATE, "--config", OneClustering.config()});
         } finally {
             System.setErr(stderr);
         }

@@ -45,7 +45,7 @@ class QualityGateTest extends SparkTestBase {
         Files.writeString(in.resolve("empty.txt"), "");
         Files.writeString(in.resolve("no-header.txt"), "Poetin dreigt met tegenmaatregelen.\n");
         assertEquals(ExitCode.QUALITY_GATE, ThemesJob.run(new String[]{"--input", in.toString(), "--output", out.toString(),
-                "--config", OneClustering.config()}));
+                "--run-date", SampleRun.RUN_DATE, "--config", OneClustering.config()}));
         assertEquals(published, Files.readString(out.resolve("manifest.json")), "the published run is untouched");
         try (Stream<java.nio.file.Path> left = Files.list(dir)) {
             assertEquals(List.of("in", "out"), left.map(p -> p.getFileName().toString()).sorted().toList(),
@@ -55,7 +55,7 @@ class QualityGateTest extends SparkTestBase {
         java.nio.file.Path config = dir.resolve("lenient.json");
         Files.writeString(config, "{\"max_rejected_share\": 0.7, " + OneClustering.SETTING + "}");
         assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", in.toString(), "--output", out.toString(),
-                "--config", config.toString()}));
+                "--run-date", SampleRun.RUN_DATE, "--config", config.toString()}));
         JsonNode manifest = new ObjectMapper().readTree(out.resolve("manifest.json").toFile());
         assertTrue(manifest.at("/quality_gate/passed").asBoolean());
         JsonNode rejectedShare = null;

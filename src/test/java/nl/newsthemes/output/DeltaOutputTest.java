@@ -6,6 +6,7 @@ import nl.newsthemes.ExitCode;
 import nl.newsthemes.OneClustering;
 import nl.newsthemes.SampleRun;
 import nl.newsthemes.ThemesJob;
+import nl.newsthemes.reliability.FileEvents;
 import nl.newsthemes.reliability.JobProcess;
 import nl.newsthemes.schema.Tables;
 import nl.newsthemes.spark.NioLocalFileSystem;
@@ -40,8 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DeltaOutputTest {
     private static SparkSession spark;
-    /** The first night's run date: today, the default, as the Parquet run that {@link SampleRun} makes has. */
-    private static final java.time.LocalDate TODAY = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+    /** The first night's run date: that of the Parquet run that {@link SampleRun} makes, whose CSV files it gives. */
+    private static final java.time.LocalDate FIRST_NIGHT = java.time.LocalDate.parse(SampleRun.RUN_DATE);
 
     @BeforeAll
     static void startSpark() {
@@ -73,7 +74,7 @@ class DeltaOutputTest {
     void eachNightIsAVersionAndAKilledNightIsUndone(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("out");
         Path added = Files.createDirectories(dir.resolve("added"));
-        assertEquals(ExitCode.DONE, ThemesJob.run(night(dir, out, TODAY)));
+        assertEquals(ExitCode.DONE, ThemesJob.run(night(dir, out, FIRST_NIGHT)));
 
         JsonNode manifest = manifest(out);
         assertEquals("delta", manifest.get(OutputFolder.MANIFEST_FORMAT).asText());
@@ -107,7 +108,7 @@ class DeltaOutputTest {
         // finally) once it has committed a table; the published versions read back as the first night.
         Files.writeString(added.resolve("new.txt"), " date 2022-01 De Europese Unie kondigt nieuwe sancties tegen "
                 + "Rusland aan: de tegoeden van Russische banken worden bevroren.");
-        Process job = JobProcess.start(dir.resolve("killed.log"), "1g", night(dir, out, TODAY.plusDays(1),
+        Process job = JobProcess.start(dir.resolve("killed.log"), "1g", night(dir, out, FIRST_NIGHT.plusDays(1),
                 "--incremental", "--master", "local[2]"));
         waitForACommit(dir, out, job);
         job.destroyForcibly();
@@ -121,7 +122,7 @@ class DeltaOutputTest {
         }
 
         // The night again: it first restores what the killed run committed, then commits its own.
-        assertEquals(ExitCode.DONE, ThemesJob.run(night(dir, out, TODAY.plusDays(1), "--incremental")));
+        assertEquals(ExitCode.DONE, ThemesJob.run(night(dir, out, FIRST_NIGHT.plusDays(1), "--incremental")));
         List<String> written = List.of(Tables.DOCUMENTS, Tables.DOC_THEMES, Tables.THEME_MONTHLY,
                 Tables.THEME_SOURCE_MONTHLY, Tables.TERMS_MONTHLY, Tables.DOC_TOPICS, Tables.TOPIC_MONTHLY, Tables.REJECTS,
                 Tables.INPUT_FILES);
@@ -159,19 +160,14 @@ class DeltaOutputTest {
         return spark.sql("DESCRIBE HISTORY delta.`" + out.resolve(table) + "`").orderBy("version").collectAsList();
     }
 
-    /** Waits until the child has committed a version 1 of some table; returns that table. */
+    /** Waits (at most 3 minutes) until the child has committed a version 1 of some table; returns that table. */
     private static String waitForACommit(Path dir, Path out, Process job) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (System.nanoTime() < deadline) {
-            assertTrue(job.isAlive(), "the job ended before it committed: " + Files.readString(dir.resolve("killed.log")));
-            for (String table : Tables.ALL) {
-                if (Files.exists(out.resolve(table + "/_delta_log/00000000000000000001.json"))) {
-                    return table;
-                }
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("the job committed no table in 3 minutes");
+        // Two levels under out: each table's _delta_log, where the commit's file appears.
+        Path commit = FileEvents.await(out, 2, job, dir.resolve("killed.log"), java.time.Duration.ofMinutes(3),
+                "committed a table", () -> Tables.ALL.stream()
+                        .map(table -> out.resolve(table + "/_delta_log/00000000000000000001.json"))
+                        .filter(Files::exists).findFirst());
+        return out.relativize(commit).getName(0).toString();
     }
 
     /** A table's rows in a fixed order. */

@@ -44,7 +44,7 @@ class FaultTest {
         Path retried = dir.resolve("retried");
         try {
             assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", "data/sample",
-                    "--output", retried.toString(), "--config", OneClustering.config()}));
+                    "--output", retried.toString(), "--run-date", SampleRun.RUN_DATE, "--config", OneClustering.config()}));
         } finally {
             session.stop();
             FlakyFileSystem.OPENS_TO_FAIL.set(0);

@@ -13,8 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -37,8 +39,9 @@ class KillTest {
         Path out = SampleRun.copyTo(SampleRun.oneClustering(), dir.resolve("out"));
         Map<String, String> published = contents(out);
 
+        // The shared run's day: the rerun below gives the same tables (the topic registry carries the day).
         Process job = JobProcess.start(dir.resolve("killed.log"), "1g", "--input", "data/sample", "--output", out.toString(),
-                "--master", "local[2]", "--config", OneClustering.config());
+                "--master", "local[2]", "--run-date", SampleRun.RUN_DATE, "--config", OneClustering.config());
         Path staging = waitForStagingWrite(dir, job);
         job.destroyForcibly(); // SIGKILL: no shutdown hook, no finally
         assertTrue(job.waitFor(30, TimeUnit.SECONDS));
@@ -49,7 +52,8 @@ class KillTest {
                 "and its lock, which the next run takes over because the process is gone");
         assertEquals(published, contents(out), "the published run is whole and unchanged");
 
-        assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", "data/sample", "--output", out.toString(), "--config", OneClustering.config()}));
+        assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", "data/sample", "--output", out.toString(),
+                "--run-date", SampleRun.RUN_DATE, "--config", OneClustering.config()}));
         assertFalse(Files.exists(staging), "the next run removed the stale staging folder");
         try (Stream<Path> left = Files.list(dir)) {
             assertEquals(List.of("killed.log", "out"), left.map(p -> p.getFileName().toString()).sorted().toList());
@@ -69,65 +73,64 @@ class KillTest {
      */
     @Test
     void killDuringAnIncrementalWriteLeavesThePublishedRunIntact(@TempDir Path dir) throws Exception {
-        // The first night is the shared sample run; the second adds an article of January 2022.
+        // The first night is the shared sample run; the second, the day after, adds an article of January 2022.
         Path out = SampleRun.copyTo(SampleRun.oneClustering(), dir.resolve("out"));
+        String secondNight = java.time.LocalDate.parse(SampleRun.RUN_DATE).plusDays(1).toString();
         Map<String, String> published = OutputFiles.everyFile(out);
         Path in = Files.createDirectories(dir.resolve("in"));
         Files.writeString(in.resolve("new.txt"), " date 2022-01 De NAVO overweegt Oekraïne op termijn als lid op te nemen.");
 
         Process job = JobProcess.start(dir.resolve("killed.log"), "1g", "--input", "data/sample", in.toString(),
-                "--output", out.toString(), "--incremental", "--master", "local[2]", "--config", OneClustering.config());
+                "--output", out.toString(), "--incremental", "--master", "local[2]", "--run-date", secondNight,
+                "--config", OneClustering.config());
         Path staging = waitForMonthRewrite(dir, job);
         job.destroyForcibly();
         assertTrue(job.waitFor(30, TimeUnit.SECONDS));
         assertEquals(published, OutputFiles.everyFile(out), "every published file, Parquet and state included, is unchanged");
 
         assertEquals(ExitCode.DONE, ThemesJob.run(new String[]{"--input", "data/sample", in.toString(), "--output",
-                out.toString(), "--incremental", "--config", OneClustering.config()}));
+                out.toString(), "--incremental", "--run-date", secondNight, "--config", OneClustering.config()}));
         assertFalse(Files.exists(staging), "the next run removed the stale staging folder");
         String manifest = Files.readString(out.resolve("manifest.json"));
         assertTrue(manifest.contains("\"mode\" : \"incremental\""), manifest);
         assertTrue(manifest.contains("\"loaded\" : 6"), manifest);
     }
 
-    /** Waits until an incremental child rewrites a month in its staging folder (Spark's dynamic overwrite). */
+    /**
+     * Waits (at most 3 minutes) until an incremental child rewrites a month in its staging folder (Spark's dynamic
+     * overwrite: a {@code .spark-staging} folder in {@code documents}); returns that staging folder.
+     */
     private static Path waitForMonthRewrite(Path dir, Process job) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (System.nanoTime() < deadline) {
-            assertTrue(job.isAlive(), "the job ended before it wrote: " + Files.readString(dir.resolve("killed.log")));
-            try (Stream<Path> siblings = Files.list(dir)) {
-                for (Path p : siblings.toList()) {
-                    if (p.getFileName().toString().startsWith(".out.staging-") && Files.isDirectory(p.resolve("documents"))) {
-                        try (Stream<Path> inside = Files.list(p.resolve("documents"))) {
-                            if (inside.anyMatch(f -> f.getFileName().toString().startsWith(".spark-staging"))) {
-                                return p;
+        // Two levels under dir: the staging folder's tables, where Spark makes its .spark-staging folder.
+        return FileEvents.await(dir, 2, job, dir.resolve("killed.log"), Duration.ofMinutes(3), "started rewriting months",
+                () -> {
+                    try (Stream<Path> siblings = Files.list(dir)) {
+                        for (Path p : siblings.toList()) {
+                            if (p.getFileName().toString().startsWith(".out.staging-") && Files.isDirectory(p.resolve("documents"))) {
+                                try (Stream<Path> inside = Files.list(p.resolve("documents"))) {
+                                    if (inside.anyMatch(f -> f.getFileName().toString().startsWith(".spark-staging"))) {
+                                        return Optional.of(p);
+                                    }
+                                } catch (java.nio.file.NoSuchFileException e) {
+                                    // between Spark's delete and rename: the next event looks again
+                                }
                             }
-                        } catch (java.nio.file.NoSuchFileException e) {
-                            // between Spark's delete and rename: keep looking
                         }
                     }
-                }
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("the job did not start rewriting months in 3 minutes");
+                    return Optional.empty();
+                });
     }
 
-    /** Waits until the child has started writing tables into its staging folder; returns that folder. */
+    /** Waits (at most 3 minutes) until the child has started writing tables into its staging folder; returns that folder. */
     private static Path waitForStagingWrite(Path dir, Process job) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (System.nanoTime() < deadline) {
-            assertTrue(job.isAlive(), "the job ended before it wrote: " + Files.readString(dir.resolve("killed.log")));
-            try (Stream<Path> siblings = Files.list(dir)) {
-                for (Path p : siblings.toList()) {
-                    if (p.getFileName().toString().startsWith(".out.staging-") && Files.isDirectory(p.resolve("theme_monthly"))) {
-                        return p;
+        // One level under dir: the staging folder, where the table's folder appears.
+        return FileEvents.await(dir, 1, job, dir.resolve("killed.log"), Duration.ofMinutes(3),
+                "started writing tables into its staging folder", () -> {
+                    try (Stream<Path> siblings = Files.list(dir)) {
+                        return siblings.filter(p -> p.getFileName().toString().startsWith(".out.staging-")
+                                && Files.isDirectory(p.resolve("theme_monthly"))).findFirst();
                     }
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the job did not start writing in 3 minutes");
+                });
     }
 
     /** The published CSVs and manifest, by name. */
