@@ -1,5 +1,6 @@
 package nl.newsthemes;
 
+import nl.newsthemes.schema.Decimals;
 import nl.newsthemes.config.JobConfig;
 import nl.newsthemes.features.DistinctiveTerms;
 import nl.newsthemes.features.NearDuplicates;
@@ -187,9 +188,9 @@ final class ModelStage {
             long started = System.nanoTime();
             TopicModel model = timer.time("lda-k" + candidate, () -> fit(training, modelled, candidate, vocabulary),
                     m -> candidate + " topics on " + modelled + " documents");
-            double npmi = TopicModel.round6(java.util.Arrays.stream(
+            double npmi = Decimals.round(java.util.Arrays.stream(
                     TopicCoherence.npmi(spark, training, modelled, model.topWords())).average().orElse(0));
-            points.add(new TopicSweep.Point(candidate, npmi, TopicModel.round6((System.nanoTime() - started) / 1e9), false));
+            points.add(new TopicSweep.Point(candidate, npmi, Decimals.round((System.nanoTime() - started) / 1e9), false));
             models.add(model);
         }
         int best = TopicSweep.best(points);

@@ -1,5 +1,6 @@
 package nl.newsthemes.features;
 
+import nl.newsthemes.schema.Decimals;
 import org.apache.spark.ml.feature.IDF;
 import org.apache.spark.ml.feature.IDFModel;
 import org.apache.spark.sql.Dataset;
@@ -52,7 +53,7 @@ public final class DistinctiveTerms {
                 .join(broadcast(terms), TERM)
                 .groupBy(MONTH, TERM, WORD, "idf").agg(count(lit(1)).as("n"))
                 .join(articles, MONTH)
-                .withColumn(TFIDF, round(col("n").multiply(col("idf")).divide(col(ARTICLES)), 6));
+                .withColumn(TFIDF, Decimals.rounded(col("n").multiply(col("idf")).divide(col(ARTICLES))));
         return monthly
                 .withColumn(RANK, row_number().over(Window.partitionBy(MONTH).orderBy(desc(TFIDF), asc(WORD))))
                 .filter(col(RANK).leq(topN))

@@ -1,5 +1,6 @@
 package nl.newsthemes.features;
 
+import nl.newsthemes.schema.Decimals;
 import org.apache.spark.ml.feature.HashingTF;
 import org.apache.spark.ml.feature.MinHashLSH;
 import org.apache.spark.ml.feature.MinHashLSHModel;
@@ -118,6 +119,6 @@ public final class NearDuplicates {
                 .groupBy(DOC_ID)
                 .agg(min(struct(col("earlier_order"), col("earlier"), col("distance"))).as("first"))
                 .select(col(DOC_ID), col("first.earlier").as(DUPLICATE_OF),
-                        round(lit(1.0).minus(col("first.distance")), 6).as(SIMILARITY));
+                        Decimals.rounded(lit(1.0).minus(col("first.distance"))).as(SIMILARITY));
     }
 }

@@ -1,5 +1,6 @@
 package nl.newsthemes.nightly;
 
+import nl.newsthemes.output.TableWriter;
 import nl.newsthemes.config.TableFormat;
 import nl.newsthemes.output.OutputFolder;
 import org.apache.hadoop.fs.Path;
@@ -43,6 +44,6 @@ final class PublishedTables {
 
     /** A table as this run staged it (Parquet, in the staging folder). */
     Dataset<Row> staged(String table) {
-        return spark.read().parquet(new Path(out.staging(), table).toString());
+        return TableWriter.read(spark, out.staging(), table);
     }
 }

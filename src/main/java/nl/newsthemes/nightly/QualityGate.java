@@ -1,5 +1,6 @@
 package nl.newsthemes.nightly;
 
+import nl.newsthemes.output.TableWriter;
 import nl.newsthemes.ingest.InputListing;
 import nl.newsthemes.spark.ConcurrentJobs;
 import org.apache.hadoop.fs.Path;
@@ -174,7 +175,7 @@ public record QualityGate(List<Check> checks) {
     }
 
     private static Dataset<Row> table(SparkSession spark, Path staging, String name) {
-        return spark.read().parquet(new Path(staging, name).toString());
+        return TableWriter.read(spark, staging, name);
     }
 
     private static List<String> duplicateKeys(Dataset<Row> table, String name, String... key) {

@@ -107,7 +107,7 @@ public final class DeltaTables {
 
     private static String commitOne(SparkSession spark, OutputFolder out, String table, TableWriter.Change change,
                                   String runId) {
-        Dataset<Row> staged = spark.read().parquet(new Path(out.staging(), table).toString());
+        Dataset<Row> staged = TableWriter.read(spark, out.staging(), table);
         boolean byMonth = Arrays.asList(staged.columns()).contains(MONTH);
         DataFrameWriter<Row> write;
         if (change.whole()) {

@@ -1,5 +1,6 @@
 package nl.newsthemes.output;
 
+import nl.newsthemes.schema.Decimals;
 import nl.newsthemes.spark.ConcurrentJobs;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -54,6 +55,11 @@ public final class TableWriter {
         public boolean whole() {
             return months == null;
         }
+    }
+
+    /** A table as a TableWriter wrote it into {@code folder}: the Parquet copy, the one readers and checks read. */
+    public static Dataset<Row> read(SparkSession spark, Path folder, String table) {
+        return spark.read().parquet(new Path(folder, table).toString());
     }
 
     public TableWriter(Path folder, FileSystem fs) {
@@ -243,7 +249,7 @@ public final class TableWriter {
             } else if (field.dataType().equals(DataTypes.StringType)) {
                 c = defuse(c);
             } else if (field.dataType().equals(DataTypes.DoubleType)) {
-                c = c.cast(new DecimalType(24, 6));
+                c = c.cast(new DecimalType(24, Decimals.PLACES));
             }
             columns.add(c.as(field.name()));
         }

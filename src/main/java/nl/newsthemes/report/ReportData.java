@@ -1,5 +1,6 @@
 package nl.newsthemes.report;
 
+import nl.newsthemes.output.TableWriter;
 import nl.newsthemes.spark.ConcurrentJobs;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -154,6 +155,6 @@ public record ReportData(List<ThemeMonth> themeMonthly, List<Topic> topics, List
     }
 
     private static Dataset<Row> read(SparkSession spark, Path folder, String table) {
-        return spark.read().parquet(new Path(folder, table).toString());
+        return TableWriter.read(spark, folder, table);
     }
 }

@@ -1,5 +1,6 @@
 package nl.newsthemes.themes;
 
+import nl.newsthemes.schema.Decimals;
 import nl.newsthemes.config.ThemeDefinition;
 import nl.newsthemes.config.ThemeSet;
 import nl.newsthemes.text.TextAnalyzer;
@@ -69,7 +70,7 @@ public final class ThemeMatcher implements Serializable {
                 terms.add(hit.label(tokens));
                 score += hit.weight();
             }
-            score = Math.round(score * 1e6) / 1e6;
+            score = Decimals.round(score);
             results.add(new ThemeHit(theme.name(), score, score >= theme.threshold(), List.copyOf(terms),
                     Snippets.around(normalizedText, tokens, hits, SNIPPET_CONTEXT, MAX_SNIPPETS)));
         }

@@ -1,5 +1,6 @@
 package nl.newsthemes.themes;
 
+import nl.newsthemes.schema.Decimals;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -55,7 +56,7 @@ public final class ThemeTables {
                         sum(when(col(MATCHED), 1).otherwise(0)).cast("long").as(THEME_ARTICLES),
                         sum(when(firstTelling, 1).otherwise(0)).cast("long").as(STORIES),
                         sum(when(col(MATCHED).and(firstTelling), 1).otherwise(0)).cast("long").as(THEME_STORIES),
-                        round(avg(SCORE), 6).as(MEAN_SCORE));
+                        Decimals.rounded(avg(SCORE)).as(MEAN_SCORE));
 
         Dataset<Row> matched = docThemes.filter(col(MATCHED));
         Dataset<Row> topTerms = matched.select(col(MONTH), col(THEME), explode(col(MATCHED_TERMS)).as(TERM))
@@ -74,7 +75,7 @@ public final class ThemeTables {
         return counts.join(topTerms, new String[]{MONTH, THEME}, "left")
                 .join(examples, new String[]{MONTH, THEME}, "left")
                 .select(col(MONTH), col(THEME), col(ARTICLES), col(THEME_ARTICLES), col(STORIES), col(THEME_STORIES),
-                        round(col(THEME_ARTICLES).divide(col(ARTICLES)), 6).as(SHARE),
+                        Decimals.rounded(col(THEME_ARTICLES).divide(col(ARTICLES))).as(SHARE),
                         wilsonLow(col(THEME_ARTICLES), col(ARTICLES)).as(SHARE_LOW),
                         wilsonHigh(col(THEME_ARTICLES), col(ARTICLES)).as(SHARE_HIGH),
                         col(MEAN_SCORE),
@@ -87,7 +88,7 @@ public final class ThemeTables {
         return monthlyCounts.select(col(MONTH), col(THEME), col(ARTICLES), col(THEME_ARTICLES), col(STORIES),
                 col(THEME_STORIES), col(SHARE),
                 col(SHARE_LOW), col(SHARE_HIGH),
-                round(col(SHARE).minus(lag(col(SHARE), 1).over(Window.partitionBy(THEME).orderBy(MONTH))), 6).as(SHARE_CHANGE),
+                Decimals.rounded(col(SHARE).minus(lag(col(SHARE), 1).over(Window.partitionBy(THEME).orderBy(MONTH)))).as(SHARE_CHANGE),
                 col(MEAN_SCORE), col(TOP_TERMS), col(EXAMPLE_DOC_IDS));
     }
 
@@ -103,7 +104,7 @@ public final class ThemeTables {
                 .groupBy(col(MONTH), col(SOURCE), col(THEME))
                 .agg(count(lit(1)).as(ARTICLES), sum(when(col(MATCHED), 1).otherwise(0)).cast("long").as(THEME_ARTICLES))
                 .select(col(MONTH), col(SOURCE), col(THEME), col(ARTICLES), col(THEME_ARTICLES),
-                        round(col(THEME_ARTICLES).divide(col(ARTICLES)), 6).as(SHARE),
+                        Decimals.rounded(col(THEME_ARTICLES).divide(col(ARTICLES))).as(SHARE),
                         wilsonLow(col(THEME_ARTICLES), col(ARTICLES)).as(SHARE_LOW),
                         wilsonHigh(col(THEME_ARTICLES), col(ARTICLES)).as(SHARE_HIGH));
     }
@@ -112,11 +113,11 @@ public final class ThemeTables {
     static final double Z = 1.959964;
 
     static Column wilsonLow(Column successes, Column trials) {
-        return round(greatest(lit(0.0), wilsonCenter(successes, trials).minus(wilsonHalfWidth(successes, trials))), 6);
+        return Decimals.rounded(greatest(lit(0.0), wilsonCenter(successes, trials).minus(wilsonHalfWidth(successes, trials))));
     }
 
     static Column wilsonHigh(Column successes, Column trials) {
-        return round(least(lit(1.0), wilsonCenter(successes, trials).plus(wilsonHalfWidth(successes, trials))), 6);
+        return Decimals.rounded(least(lit(1.0), wilsonCenter(successes, trials).plus(wilsonHalfWidth(successes, trials))));
     }
 
     private static Column wilsonCenter(Column x, Column n) {

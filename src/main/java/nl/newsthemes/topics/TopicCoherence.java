@@ -1,5 +1,6 @@
 package nl.newsthemes.topics;
 
+import nl.newsthemes.schema.Decimals;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.linalg.SparseVector;
@@ -54,7 +55,7 @@ public final class TopicCoherence {
         wanted.destroy();
         double[] scores = new double[topWords.length];
         for (int t = 0; t < topWords.length; t++) {
-            scores[t] = TopicModel.round6(meanNpmi(topWords[t], counts, documents));
+            scores[t] = Decimals.round(meanNpmi(topWords[t], counts, documents));
         }
         return scores;
     }

@@ -1,5 +1,6 @@
 package nl.newsthemes.topics;
 
+import nl.newsthemes.schema.Decimals;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.matching.KuhnMunkresMinimalWeightBipartitePerfectMatching;
 import org.jgrapht.graph.DefaultWeightedEdge;
@@ -66,7 +67,7 @@ public final class TopicMatching {
             int o = Integer.parseInt((a.startsWith("old") ? a : b).substring(3));
             double s = similarity.get(n + "/" + o);
             if (n < current.size() && o < previousIds.size() && s >= minSimilarity) {
-                matches.put(n, new Match(n, previousIds.get(o), TopicModel.round6(s)));
+                matches.put(n, new Match(n, previousIds.get(o), Decimals.round(s)));
             }
         }
         return matches;

@@ -1,5 +1,6 @@
 package nl.newsthemes.topics;
 
+import nl.newsthemes.schema.Decimals;
 import nl.newsthemes.features.Vocabulary;
 import org.apache.spark.ml.clustering.LocalLDAModel;
 import org.apache.spark.ml.linalg.Vector;
@@ -125,7 +126,7 @@ public final class TopicModel {
             String label = String.join(" / ", words.subList(0, Math.min(LABEL_WORDS, words.size())));
             labels.add(label);
             for (int rank = 0; rank < words.size(); rank++) {
-                rows.add(new TopicTerm(id, rank + 1, words.get(rank), round6(probability[id][ranked[id][rank]]), label,
+                rows.add(new TopicTerm(id, rank + 1, words.get(rank), Decimals.round(probability[id][ranked[id][rank]]), label,
                         0.0, null, null));
             }
         }
@@ -196,7 +197,7 @@ public final class TopicModel {
      * corpus it costs more than the fit itself.
      */
     public double logPerplexity(Dataset<Row> sample) {
-        return round6(model.logPerplexity(sample));
+        return Decimals.round(model.logPerplexity(sample));
     }
 
     /** The {@code topics} table: topic, rank, term, weight, label. */
@@ -240,7 +241,7 @@ public final class TopicModel {
         return udf((UDF1<Vector, double[]>) shares -> {
             double[] ordered = new double[positions.length];
             for (int i = 0; i < positions.length; i++) {
-                ordered[i] = round6(shares.apply(positions[i]));
+                ordered[i] = Decimals.round(shares.apply(positions[i]));
             }
             return ordered;
         }, DataTypes.createArrayType(DataTypes.DoubleType, false));
@@ -265,14 +266,10 @@ public final class TopicModel {
                 .add(TOPIC, DataTypes.IntegerType).add(LABEL, DataTypes.StringType));
         return TopicTables.topicShares(docTopics, sortedIds(), MONTH, DOMINANT_TOPIC)
                 .groupBy(MONTH, TOPIC)
-                .agg(round(avg(SHARE), 6).as(MEAN_SHARE),
+                .agg(Decimals.rounded(avg(SHARE)).as(MEAN_SHARE),
                         sum(when(col(DOMINANT_TOPIC).equalTo(col(TOPIC)), 1).otherwise(0)).cast("long").as(DOMINANT_ARTICLES))
                 .join(broadcast(labelTable), TOPIC)
                 .select(MONTH, TOPIC, LABEL, MEAN_SHARE, DOMINANT_ARTICLES);
-    }
-
-    public static double round6(double value) {
-        return Math.round(value * 1e6) / 1e6;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package nl.newsthemes.topics;
 
+import nl.newsthemes.schema.Decimals;
 import java.util.Arrays;
 import java.util.List;
 
@@ -21,6 +22,6 @@ public record TopicQuality(List<Double> npmi, double meanNpmi, double logPerplex
 
     public static TopicQuality of(double[] npmi, double logPerplexity, long perplexityDocuments) {
         return new TopicQuality(Arrays.stream(npmi).boxed().toList(),
-                TopicModel.round6(Arrays.stream(npmi).average().orElse(0)), logPerplexity, perplexityDocuments);
+                Decimals.round(Arrays.stream(npmi).average().orElse(0)), logPerplexity, perplexityDocuments);
     }
 }

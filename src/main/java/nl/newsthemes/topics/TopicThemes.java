@@ -1,5 +1,6 @@
 package nl.newsthemes.topics;
 
+import nl.newsthemes.schema.Decimals;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -47,7 +48,7 @@ public final class TopicThemes {
         Map<Integer, Closest> closest = new HashMap<>();
         for (Row r : correlations.collectAsList()) {
             closest.put(r.getInt(r.fieldIndex(TOPIC)),
-                    new Closest(r.getString(r.fieldIndex(THEME)), TopicModel.round6(r.getDouble(r.fieldIndex("correlation")))));
+                    new Closest(r.getString(r.fieldIndex(THEME)), Decimals.round(r.getDouble(r.fieldIndex("correlation")))));
         }
         return closest;
     }
