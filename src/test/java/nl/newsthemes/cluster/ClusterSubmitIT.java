@@ -2,6 +2,7 @@ package nl.newsthemes.cluster;
 
 import nl.newsthemes.OneClustering;
 import nl.newsthemes.SampleRun;
+import nl.newsthemes.reliability.FileEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -118,18 +119,14 @@ class ClusterSubmitIT {
 
     /** Waits until the job has started writing tables into its staging folder. */
     private static void awaitStagingWrite(Path dir, Process submit, StandaloneCluster cluster) throws Exception {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(8);
-        while (System.nanoTime() < deadline) {
-            assertTrue(submit.isAlive(), "the job ended before it wrote: " + cluster.log("submit"));
-            try (Stream<Path> siblings = Files.list(dir)) {
-                if (siblings.anyMatch(p -> p.getFileName().toString().startsWith(".cluster-out.staging-")
-                        && Files.isDirectory(p.resolve("theme_monthly")))) {
-                    return;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the job did not start writing in 8 minutes: " + cluster.log("submit"));
+        // One level under dir: the staging folder, where the table's folder appears.
+        FileEvents.await(dir, 1, submit, () -> cluster.log("submit"), java.time.Duration.ofMinutes(8), "started writing",
+                () -> {
+                    try (Stream<Path> siblings = Files.list(dir)) {
+                        return siblings.filter(p -> p.getFileName().toString().startsWith(".cluster-out.staging-")
+                                && Files.isDirectory(p.resolve("theme_monthly"))).findFirst();
+                    }
+                });
     }
 
     /** The ids of the executors worker {@code worker} launched: each has a folder {@code work-<worker>/<app id>/<id>}. */

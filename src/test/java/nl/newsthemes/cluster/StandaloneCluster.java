@@ -1,13 +1,16 @@
 package nl.newsthemes.cluster;
 
 import nl.newsthemes.ChildJvm;
+import nl.newsthemes.reliability.FileEvents;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -100,17 +103,9 @@ final class StandaloneCluster implements AutoCloseable {
     }
 
     private void awaitLog(String name, Process process, String line) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (System.nanoTime() < deadline) {
-            if (log(name).contains(line)) {
-                return;
-            }
-            if (!process.isAlive()) {
-                throw new AssertionError(name + " exited: " + log(name));
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(name + " did not log '" + line + "' in 2 minutes: " + log(name));
+        // Woken by each write to the logs folder (and by the process's end), not by a timer.
+        FileEvents.await(logs, 0, process, () -> log(name), Duration.ofMinutes(2), "logged '" + line + "'",
+                () -> log(name).contains(line) ? Optional.of(logs.resolve(name + ".log")) : Optional.empty());
     }
 
     private static int freePort() throws IOException {

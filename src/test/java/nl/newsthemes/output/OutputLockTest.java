@@ -1,5 +1,6 @@
 package nl.newsthemes.output;
 
+import nl.newsthemes.reliability.FileEvents;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,10 +134,11 @@ class OutputLockTest {
         try (OutputLock lock = OutputLock.acquire(fs, target, "r1", Duration.ofMillis(20), OutputLock.STALE)) {
             Instant old = Instant.now().minus(Duration.ofHours(1));
             Files.setLastModifiedTime(lockFile, FileTime.from(old));
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (Files.getLastModifiedTime(lockFile).toInstant().isBefore(old.plusSeconds(60)) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            // Woken by the heartbeat's touch of the lock file (a change in its folder), within 10 seconds.
+            FileEvents.await(lockFile.getParent(), 0, null, () -> "the lock file's time is still "
+                            + Files.getLastModifiedTime(lockFile), Duration.ofSeconds(10), "touched the lock",
+                    () -> Files.getLastModifiedTime(lockFile).toInstant().isAfter(old.plusSeconds(60))
+                            ? java.util.Optional.of(lockFile) : java.util.Optional.empty());
             assertTrue(Files.getLastModifiedTime(lockFile).toInstant().isAfter(Instant.now().minusSeconds(60)),
                     "the heartbeat touched the lock");
         }
