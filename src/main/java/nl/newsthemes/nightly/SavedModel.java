@@ -35,7 +35,7 @@ import java.util.List;
  * @param registry          every topic the output's models have had
  * @param boilerplate       the sentences taken out of each source's articles before analysis (none in a model saved
  *                          before there was such a list)
- * @param languages         the languages its articles were read in (see config.JobConfig#languages): its stems are
+ * @param languages         the languages its articles were read in (see config.Options#LANGUAGES): its stems are
  *                          theirs; {@code [nl]} in a model saved before articles were read in their own language
  */
 public record SavedModel(String runId, String runDate, List<String> phrases, List<String> terms, List<String> surfaces,
