@@ -35,9 +35,7 @@ import org.apache.spark.storage.StorageLevel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 import static nl.newsthemes.schema.Columns.*;
 import static nl.newsthemes.schema.Tables.*;
@@ -89,12 +87,9 @@ final class FullRun implements RunStaging {
     private StagedRun stageAll(InputListing listing, String runId) {
         Analyzed read = readAndAnalyze(listing);
         ModelStore.Saved previous = config.reuseModel() ? store.required(config.languages()) : store.latest();
-        ModelStage.Result fit = new ModelStage(spark, config, timer).run(read.words(), read.ingested().loaded(), previous,
-                store.location());
+        ModelStage.Result fit = new ModelStage(spark, config, timer, persisted::add).run(read.words(),
+                read.ingested().loaded(), previous, store.location());
         ModelStage.Features features = fit.features();
-        // Without a vocabulary nothing was counted or trained on (null).
-        Stream.of(features.analyzed(), features.training(), features.counted()).filter(Objects::nonNull)
-                .forEach(persisted::add);
         ArticleTables.Tables tables = ArticleTables.assemble(spark, features.analyzed(), features.duplicates(),
                 new ArticleTables.TermWeights(features.vocabulary(), features.idf(), config.distinctiveTerms()),
                 ArticleTables.Kept.NOTHING, CorpusState.FOLDER + "/" + CorpusState.DOC_TERMS, UnaryOperator.identity());

@@ -27,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import static nl.newsthemes.schema.Columns.COUNTS;
 import static nl.newsthemes.schema.Columns.DOC_ID;
@@ -75,11 +76,14 @@ final class ModelStage {
     private final SparkSession spark;
     private final JobConfig config;
     private final StageTimer timer;
+    private final Consumer<Dataset<Row>> cached;
 
-    ModelStage(SparkSession spark, JobConfig config, StageTimer timer) {
+    /** @param cached told of each dataset the stage caches, as soon as it does, for the caller to unpersist */
+    ModelStage(SparkSession spark, JobConfig config, StageTimer timer, Consumer<Dataset<Row>> cached) {
         this.spark = spark;
         this.config = config;
         this.timer = timer;
+        this.cached = cached;
     }
 
     /**
@@ -110,6 +114,7 @@ final class ModelStage {
         Dataset<Row> analyzed = words;
         if (phrases.size() > 0) {
             Dataset<Row> joined = phrases.apply(words).persist(StorageLevel.MEMORY_AND_DISK());
+            cached.accept(joined);
             // Filled from the cached words before they are dropped: else the first use of the phrased documents would
             // analyze every text again.
             timer.time("phrases-joined", joined::count, n -> n + " documents with their phrases");
@@ -119,6 +124,7 @@ final class ModelStage {
         Dataset<Row> docs = analyzed;
         Dataset<Row> duplicates = timer.time("near-duplicates", () -> NearDuplicates.find(docs,
                 config.duplicateSimilarity(), config.seed()), d -> d.count() + " articles are near-copies of an earlier one");
+        cached.accept(duplicates);
         Vocabulary vocabulary = reuse ? previous.model().vocabulary() : timer.time("vocabulary", () -> Vocabulary.fit(docs,
                 loaded, config.vocabSize(), config.minDocFreq(), config.maxDocFreq()), v -> v.size() + " terms");
         // A corpus of a few articles can leave no term in two documents: then there is nothing to count or model.
@@ -128,6 +134,7 @@ final class ModelStage {
         // Counted once for IDF, LDA's input and doc_topics: the vocabulary lookup of every word is not cheap.
         Dataset<Row> counted = vocabulary.countVectorizer().transform(analyzed.select(DOC_ID, MONTH, TERMS))
                 .select(DOC_ID, MONTH, COUNTS).persist(StorageLevel.MEMORY_AND_DISK());
+        cached.accept(counted);
         double[] idf = reuse ? previous.model().idf()
                 : timer.time("idf", () -> DistinctiveTerms.idf(counted), w -> w.length + " terms");
 
@@ -135,6 +142,7 @@ final class ModelStage {
         // LDA learns from each story once: a story in ten papers would otherwise weigh ten times.
         Dataset<Row> training = LdaInput.trainingSet(counted.join(duplicates.select(DOC_ID), new String[]{DOC_ID}, "left_anti"),
                 partitions);
+        cached.accept(training);
         long modelled = timer.time("lda-input", training::count, n -> n + " unique stories with vocabulary words");
         return new Features(analyzed, phrases, vocabulary, idf, duplicates, counted, training, modelled);
     }

@@ -26,7 +26,8 @@ public final class ArticleTables {
     public interface Kept {
         /**
          * {@code analyzed}: rows of a per-document table ({@code documents}, {@code doc_themes}, the document terms,
-         * by their table name) made of the analyzed articles; returns them with the published rows the run keeps.
+         * {@code doc_topics}, by their table name) made of the analyzed articles; returns them with the published rows
+         * the run keeps.
          */
         Dataset<Row> withKept(String table, Dataset<Row> analyzed);
 

@@ -13,7 +13,7 @@ import java.util.List;
  * with one line that says what is wrong.
  */
 public final class CliArgs {
-    private static final List<Option<?>> FLAGGED = Options.ALL.stream().filter(o -> o.flagOrNull() != null).toList();
+    private static final List<Option<?>> FLAGGED = Options.FLAGGED;
 
     public static final String USAGE = Usage.text(FLAGGED);
 

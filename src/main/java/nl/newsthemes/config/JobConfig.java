@@ -99,8 +99,6 @@ public record JobConfig(
     /** Checks every value; the message names the key (and flag) and says what to change. */
     public JobConfig validate() {
         ALL.forEach(option -> option.check(this));
-        ConfigException.check(!(topicsAuto && reuseModel()),
-                "--topics auto fits models to choose from, and --model reuse fits none: use one of them");
         return this;
     }
 

@@ -3,6 +3,7 @@ package nl.newsthemes.config;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -38,7 +39,7 @@ public final class Option<T> {
     record Flag(String name, String argument, FlagValue value, String help) {
     }
 
-    private record Rule<T>(Predicate<T> holds, Function<T, String> refusal) {
+    private record Rule<T>(BiPredicate<T, JobConfig> holds, Function<T, String> refusal) {
     }
 
     private final String key;
@@ -60,7 +61,8 @@ public final class Option<T> {
     /**
      * @param key          the snake_case config key, the name of the {@link JobConfig} component in snake case
      * @param value        the component that holds it
-     * @param defaultValue what an absent key means; null: none (the option is optional)
+     * @param defaultValue what an absent key means; null: none (the option is optional), or one that depends on
+     *                     another option, which {@link JobConfig} then works out ({@code lda_learning_offset})
      */
     static <T> Option<T> of(String key, Function<JobConfig, T> value, T defaultValue, String meaning) {
         return new Option<>(key, value, () -> defaultValue, meaning);
@@ -74,13 +76,19 @@ public final class Option<T> {
 
     /** A rule the value must keep: refused as "key (--flag) must {@code be}, got value". */
     Option<T> must(Predicate<T> holds, String be) {
-        rules.add(new Rule<>(holds, v -> label() + " must " + be + ", got " + shown(v)));
+        rules.add(new Rule<>((v, config) -> holds.test(v), v -> label() + " must " + be + ", got " + shown(v)));
         return this;
     }
 
     /** A rule with a message of its own, for rules whose message names a part of the value. */
     Option<T> must(Predicate<T> holds, Function<T, String> refusal) {
-        rules.add(new Rule<>(holds, refusal));
+        rules.add(new Rule<>((v, config) -> holds.test(v), refusal));
+        return this;
+    }
+
+    /** A rule between this option and others of the config, with its message. */
+    Option<T> mustFit(Predicate<JobConfig> holds, String refusal) {
+        rules.add(new Rule<>((v, config) -> holds.test(config), v -> refusal));
         return this;
     }
 
@@ -140,7 +148,7 @@ public final class Option<T> {
     void check(JobConfig config) {
         T v = valueIn(config);
         for (Rule<T> rule : rules) {
-            if (!rule.holds().test(v)) {
+            if (!rule.holds().test(v, config)) {
                 throw new ConfigException(rule.refusal().apply(v));
             }
         }

@@ -88,6 +88,8 @@ public final class Options {
     public static final Option<String> MODEL = Option.of("model", JobConfig::model, REFIT,
                     "refit: fit the topic model anew and match its topics to the saved model's, so a topic keeps its id; "
                             + "reuse: use the saved model (phrases, vocabulary, IDF, topics) as it is and only transform")
+            .mustFit(config -> !(config.topicsAuto() && REUSE.equals(config.model())),
+                    "--topics auto fits models to choose from, and --model reuse fits none: use one of them")
             .must(m -> REFIT.equals(m) || REUSE.equals(m),
                     "be 'refit' (fit anew, keep topic ids by matching) or 'reuse' (transform with the saved model)")
             .flag("--model", "POLICY", TEXT, "refit: fit topics anew, keeping the ids of those that match the saved "
@@ -152,6 +154,7 @@ public final class Options {
             .must(s -> KMEANS_START.equals(s) || RANDOM_START.equals(s), "be 'kmeans' (start from a k-means clustering "
                     + "of the articles) or 'random' (MLlib's random start)");
 
+    /** No default of its own: JobConfig takes the one that suits {@link #LDA_START} ({@link #learningOffsetFor}). */
     public static final Option<Double> LDA_LEARNING_OFFSET = Option.of("lda_learning_offset", JobConfig::ldaLearningOffset,
                     (Double) null, "online LDA's tau0: mini-batch t weighs (offset + t)^-0.51 against what came before")
             .must(o -> o > 0 && o <= 1e6, "be above 0 and at most 1000000")
@@ -255,13 +258,17 @@ public final class Options {
                     "a progress line is logged every this many seconds while a stage runs")
             .from(1, 3600);
 
-    /** Every option: those with a flag first, in the order the usage text lists them; a config is checked in this order. */
-    public static final List<Option<?>> ALL = List.of(INPUT, OUTPUT, THEMES, TOPICS, SEED, MASTER, RUN_DATE, INCREMENTAL,
-            MODEL, MODEL_DIR, TABLE_FORMAT, VOCAB_SIZE, MIN_DOC_FREQ, MAX_DOC_FREQ, MIN_TOKEN_LENGTH, DISTINCTIVE_TERMS,
-            TOPIC_TERMS, LDA_MAX_ITERATIONS, SHUFFLE_PARTITIONS, MAX_FILE_BYTES, LDA_START, LDA_LEARNING_OFFSET,
-            LDA_START_CLUSTERINGS, LDA_PASSES, LDA_OPTIMIZE_ALPHA, TOPICS_AUTO, TOPIC_SWEEP, TOPIC_MATCH_SIMILARITY,
-            TOPIC_TERM_RELEVANCE, PHRASE_MIN_COUNT, PHRASE_THRESHOLD, MAX_PHRASES, DUPLICATE_SIMILARITY,
-            BOILERPLATE_MIN_ARTICLES, BOILERPLATE_MIN_SHARE, LANGUAGES, REFIT_DAYS, MAX_REJECTED_SHARE, PROGRESS_SECONDS);
+    /** Every option, in the order a config is checked in (the first broken rule is the one reported). */
+    public static final List<Option<?>> ALL = List.of(INPUT, OUTPUT, THEMES, TOPICS, SEED, VOCAB_SIZE, MIN_DOC_FREQ,
+            MAX_DOC_FREQ, MIN_TOKEN_LENGTH, DISTINCTIVE_TERMS, TOPIC_TERMS, LDA_MAX_ITERATIONS, SHUFFLE_PARTITIONS,
+            MAX_FILE_BYTES, LDA_LEARNING_OFFSET, RUN_DATE, INCREMENTAL, REFIT_DAYS, MAX_REJECTED_SHARE, PROGRESS_SECONDS,
+            PHRASE_MIN_COUNT, PHRASE_THRESHOLD, MAX_PHRASES, DUPLICATE_SIMILARITY, TOPIC_TERM_RELEVANCE, LDA_START,
+            LDA_START_CLUSTERINGS, LDA_PASSES, LDA_OPTIMIZE_ALPHA, TOPICS_AUTO, TOPIC_SWEEP, MODEL, MODEL_DIR,
+            TOPIC_MATCH_SIMILARITY, BOILERPLATE_MIN_ARTICLES, BOILERPLATE_MIN_SHARE, LANGUAGES, TABLE_FORMAT, MASTER);
+
+    /** The options with a flag, in the order {@code --help} lists them: what to read and write first. */
+    public static final List<Option<?>> FLAGGED = List.of(INPUT, OUTPUT, THEMES, TOPICS, SEED, MASTER, RUN_DATE,
+            INCREMENTAL, MODEL, MODEL_DIR, TABLE_FORMAT);
 
     /** The learning offset that suits the start (see {@link #KMEANS_START_LEARNING_OFFSET}). */
     static double learningOffsetFor(String ldaStart) {

@@ -71,7 +71,9 @@ class OptionsTest {
     @Test
     void theUsageTextShowsEachFlagWithItsHelpAndDefault() {
         String usage = CliArgs.USAGE.replaceAll("\\s+", " ");
-        List<Option<?>> flagged = Options.ALL.stream().filter(o -> o.flagOrNull() != null).toList();
+        List<Option<?>> flagged = Options.FLAGGED;
+        assertEquals(new java.util.HashSet<>(Options.ALL.stream().filter(o -> o.flagOrNull() != null).toList()),
+                new java.util.HashSet<>(flagged));
         assertEquals(List.of("--input", "--output", "--themes", "--topics", "--seed", "--master", "--run-date",
                 "--incremental", "--model", "--model-dir", "--table-format"), flagged.stream().map(o -> o.flagOrNull().name()).toList());
         for (Option<?> option : flagged) {
@@ -82,6 +84,24 @@ class OptionsTest {
         }
         assertTrue(usage.contains("--topics K|auto number of LDA topics; auto: fit each number of topic_sweep and keep the "
                 + "most coherent (default: 10)"), usage);
+    }
+
+    /** With more than one bad value, the one reported first is the first in {@link Options#ALL}'s order. */
+    @Test
+    void theFirstBrokenRuleInTheCheckOrderIsReported(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path config = dir.resolve("job.json");
+        Files.writeString(config, "{\"vocab_size\": 5, \"languages\": [\"xx\"]}");
+        assertEquals("vocab_size must be from 10 to 1000000, got 5", refused("--config", config.toString(), "--master", " "));
+        Files.writeString(config, "{\"languages\": [\"xx\"]}");
+        assertEquals("--topics auto fits models to choose from, and --model reuse fits none: use one of them",
+                refused("--config", config.toString(), "--topics", "auto", "--model", "reuse"));
+        assertEquals("model (--model) must be 'refit' (fit anew, keep topic ids by matching) or 'reuse' (transform with "
+                + "the saved model), got 'again'", refused("--config", config.toString(), "--model", "again"));
+    }
+
+    private static String refused(String... args) {
+        return org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+                () -> CliArgs.parse(List.of(args))).getMessage();
     }
 
     /** README's "Job config" table names every key, and its flag table every flag. */
