@@ -13,6 +13,7 @@ The sets in data/labels/ were drawn so (README, "Evaluating themes against hand 
     news2022-test:          ../shared/corpora/nl-news-2022.jsonl.gz  nl       60 20 20261207  the four Dutch sets above
     en-ukraine-test:        ../shared/corpora/en-ukraine-2019-2022.jsonl.gz  en  60 20 20261207  the two English sets above
     en-ukraine-test2:       ../shared/corpora/en-ukraine-2019-2022.jsonl.gz  en  60 20 20261208  the three English sets above
+    en-ukraine-test3:       ../shared/corpora/en-ukraine-2019-2022.jsonl.gz  en  60 20 20261209  the four English sets above
 """
 import gzip, json, random, re, sys
 

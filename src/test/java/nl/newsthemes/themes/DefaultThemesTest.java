@@ -98,7 +98,13 @@ class DefaultThemesTest {
             nato_expansion | false | There is a military budget of $1.56 billion, which is used to fund some joint operations and the NATO strategic command center.
             nato_expansion | false | The arrival of American F-15 fighters in Estonia to join an ongoing NATO air policing mission over the Baltics would normally not garner much attention.
             nato_expansion | true  | Russia demanded that Ukraine never join any Western military bloc.
+            nato_expansion | true  | Gabbard cited Russia's security concerns regarding Ukraine's becoming a member of NATO.
+            nato_expansion | true  | NATO countries deliberate whether to allow Ukraine to enter the alliance.
+            nato_expansion | false | Denmark, a member of NATO since 1949, sent two fighter jets to the Baltics.
+            nato_expansion | false | Russian missiles could enter NATO airspace by mistake, the minister warned.
+            nato_expansion | false | Tehran signed a memorandum that will grant it full membership in the Shanghai Cooperation Organization, an alliance that includes China and Russia.
             minsk_accords | true  | Putin told reporters that the Minsk agreements no longer exist.
+            minsk_accords | true  | Moscow said Kiev was sabotaging its obligations under the Minsk package of measures.
             minsk_accords | false | A Ryanair plane was forced to land in Minsk.
             """)
     void englishSentence(String theme, boolean expected, String sentence) {
