@@ -20,6 +20,7 @@ import nl.newsthemes.nightly.StagedRun;
 import nl.newsthemes.output.OutputFolder;
 import nl.newsthemes.output.TableWriter;
 import nl.newsthemes.run.StageTimer;
+import nl.newsthemes.spark.CachedDatasets;
 import nl.newsthemes.themes.ThemeMatchers;
 import nl.newsthemes.topics.LdaInput;
 import nl.newsthemes.topics.TopicCoherence;
@@ -30,9 +31,7 @@ import nl.newsthemes.topics.TopicThemes;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
@@ -53,7 +52,7 @@ final class FullRun implements RunStaging {
     private final OutputFolder out;
     private final NightlyPlan plan;
     private final ModelStore store;
-    private final List<Dataset<Row>> persisted = new ArrayList<>();
+    private final CachedDatasets cached = new CachedDatasets();
 
     FullRun(SparkSession spark, JobConfig config, ThemeMatchers matchers, StageTimer timer, OutputFolder out, NightlyPlan plan,
             ModelStore store) {
@@ -80,19 +79,19 @@ final class FullRun implements RunStaging {
         try {
             return stageAll(listing, runId);
         } finally {
-            persisted.forEach(Dataset::unpersist);
+            cached.unpersistAll();
         }
     }
 
     private StagedRun stageAll(InputListing listing, String runId) {
         Analyzed read = readAndAnalyze(listing);
         ModelStore.Saved previous = config.reuseModel() ? store.required(config.languages()) : store.latest();
-        ModelStage.Result fit = new ModelStage(spark, config, timer, persisted::add).run(read.words(),
+        ModelStage.Result fit = new ModelStage(spark, config, timer, cached).run(read.words(),
                 read.ingested().loaded(), previous, store.location());
         ModelStage.Features features = fit.features();
         ArticleTables.Tables tables = ArticleTables.assemble(spark, features.analyzed(), features.duplicates(),
                 new ArticleTables.TermWeights(features.vocabulary(), features.idf(), config.distinctiveTerms()),
-                ArticleTables.Kept.NOTHING, CorpusState.FOLDER + "/" + CorpusState.DOC_TERMS, UnaryOperator.identity());
+                ArticleTables.Kept.NOTHING, CorpusState.DOC_TERMS_PATH, UnaryOperator.identity());
         TopicResults topics = topicResults(fit, tables.docThemes());
         long nearDuplicates = features.duplicates().count();
         TableWriter writer = write(listing, read.corpus(), tables, fit.topics(), topics);
@@ -110,19 +109,17 @@ final class FullRun implements RunStaging {
                 StagedRun.Model.of(saved, fit.topics().lineage()), writer, mode);
     }
 
-    /** Reads every file, learns the boilerplate and analyzes each article once (persisted for what follows). */
+    /** Reads every file, learns the boilerplate and analyzes each article once (cached for what follows). */
     private Analyzed readAndAnalyze(InputListing listing) {
         Corpus corpus = timer.time("ingest", () -> CorpusReader.read(spark, listing, config.maxFileBytes()), c -> "");
-        persisted.add(corpus.cached());
+        cached.keep(corpus.cached());
         Ingested ingested = timer.time("count", () -> Ingested.count(corpus),
                 i -> i.loaded() + " articles, " + i.rejected() + " rejects");
         Boilerplate boilerplate = timer.time("boilerplate", () -> AnalyzeDocuments.learnBoilerplate(corpus.articles(),
                         config, matchers),
                 b -> b.size() + " sentences that many articles of their source repeat, "
                         + b.themeStatements().size() + " more kept for the theme words in them");
-        Dataset<Row> words = AnalyzeDocuments.apply(corpus.articles(), boilerplate, matchers)
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        persisted.add(words);
+        Dataset<Row> words = cached.keep(AnalyzeDocuments.apply(corpus.articles(), boilerplate, matchers));
         DocumentTables.Totals totals = timer.time("text", () -> DocumentTables.totals(words, boilerplate),
                 t -> t.contentWords() + " content words; " + t.boilerplate().sentences()
                         + " boilerplate sentences taken out of " + t.boilerplate().articles() + " articles; articles by language "
@@ -137,8 +134,7 @@ final class FullRun implements RunStaging {
             return new TopicResults(null, null, null);
         }
         ModelStage.Features features = fit.features();
-        Dataset<Row> docTopics = fitted.docTopics(LdaInput.withWords(features.counted())).persist(StorageLevel.MEMORY_AND_DISK());
-        persisted.add(docTopics);
+        Dataset<Row> docTopics = cached.keep(fitted.docTopics(LdaInput.withWords(features.counted())));
         TopicQuality quality = timer.time("topic-quality", () -> topicQuality(fitted, features.training(), features.modelled()),
                 q -> String.format(Locale.ROOT, "mean NPMI %.3f, log perplexity %.3f on %d documents",
                         q.meanNpmi(), q.logPerplexity(), q.perplexityDocuments()));

@@ -9,6 +9,7 @@ import nl.newsthemes.features.Vocabulary;
 import nl.newsthemes.nightly.ModelStore;
 import nl.newsthemes.nightly.UnreadableStateException;
 import nl.newsthemes.run.StageTimer;
+import nl.newsthemes.spark.CachedDatasets;
 import nl.newsthemes.topics.LdaInput;
 import nl.newsthemes.topics.TopicCoherence;
 import nl.newsthemes.topics.TopicCount;
@@ -20,14 +21,12 @@ import nl.newsthemes.topics.TopicSweep;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import static nl.newsthemes.schema.Columns.COUNTS;
 import static nl.newsthemes.schema.Columns.DOC_ID;
@@ -76,10 +75,10 @@ final class ModelStage {
     private final SparkSession spark;
     private final JobConfig config;
     private final StageTimer timer;
-    private final Consumer<Dataset<Row>> cached;
+    private final CachedDatasets cached;
 
-    /** @param cached told of each dataset the stage caches, as soon as it does, for the caller to unpersist */
-    ModelStage(SparkSession spark, JobConfig config, StageTimer timer, Consumer<Dataset<Row>> cached) {
+    /** @param cached where the stage keeps what it caches, as soon as it does, for the caller to unpersist */
+    ModelStage(SparkSession spark, JobConfig config, StageTimer timer, CachedDatasets cached) {
         this.spark = spark;
         this.config = config;
         this.timer = timer;
@@ -113,8 +112,7 @@ final class ModelStage {
                 config.phraseMinCount(), config.phraseThreshold(), config.maxPhrases()), p -> p.size() + " phrases");
         Dataset<Row> analyzed = words;
         if (phrases.size() > 0) {
-            Dataset<Row> joined = phrases.apply(words).persist(StorageLevel.MEMORY_AND_DISK());
-            cached.accept(joined);
+            Dataset<Row> joined = cached.keep(phrases.apply(words));
             // Filled from the cached words before they are dropped: else the first use of the phrased documents would
             // analyze every text again.
             timer.time("phrases-joined", joined::count, n -> n + " documents with their phrases");
@@ -124,7 +122,7 @@ final class ModelStage {
         Dataset<Row> docs = analyzed;
         Dataset<Row> duplicates = timer.time("near-duplicates", () -> NearDuplicates.find(docs,
                 config.duplicateSimilarity(), config.seed()), d -> d.count() + " articles are near-copies of an earlier one");
-        cached.accept(duplicates);
+        cached.keep(duplicates);
         Vocabulary vocabulary = reuse ? previous.model().vocabulary() : timer.time("vocabulary", () -> Vocabulary.fit(docs,
                 loaded, config.vocabSize(), config.minDocFreq(), config.maxDocFreq()), v -> v.size() + " terms");
         // A corpus of a few articles can leave no term in two documents: then there is nothing to count or model.
@@ -132,9 +130,8 @@ final class ModelStage {
             return Features.uncounted(analyzed, phrases, vocabulary, duplicates);
         }
         // Counted once for IDF, LDA's input and doc_topics: the vocabulary lookup of every word is not cheap.
-        Dataset<Row> counted = vocabulary.countVectorizer().transform(analyzed.select(DOC_ID, MONTH, TERMS))
-                .select(DOC_ID, MONTH, COUNTS).persist(StorageLevel.MEMORY_AND_DISK());
-        cached.accept(counted);
+        Dataset<Row> counted = cached.keep(vocabulary.countVectorizer().transform(analyzed.select(DOC_ID, MONTH, TERMS))
+                .select(DOC_ID, MONTH, COUNTS));
         double[] idf = reuse ? previous.model().idf()
                 : timer.time("idf", () -> DistinctiveTerms.idf(counted), w -> w.length + " terms");
 
@@ -142,7 +139,7 @@ final class ModelStage {
         // LDA learns from each story once: a story in ten papers would otherwise weigh ten times.
         Dataset<Row> training = LdaInput.trainingSet(counted.join(duplicates.select(DOC_ID), new String[]{DOC_ID}, "left_anti"),
                 partitions);
-        cached.accept(training);
+        cached.keep(training);
         long modelled = timer.time("lda-input", training::count, n -> n + " unique stories with vocabulary words");
         return new Features(analyzed, phrases, vocabulary, idf, duplicates, counted, training, modelled);
     }

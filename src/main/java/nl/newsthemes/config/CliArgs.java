@@ -13,9 +13,7 @@ import java.util.List;
  * with one line that says what is wrong.
  */
 public final class CliArgs {
-    private static final List<Option<?>> FLAGGED = Options.FLAGGED;
-
-    public static final String USAGE = Usage.text(FLAGGED);
+    public static final String USAGE = Usage.text(Options.FLAGGED);
 
     private final boolean help;
     private final JobConfig config;
@@ -47,7 +45,7 @@ public final class CliArgs {
                 configFile = value(args, i++, flag);
                 continue;
             }
-            Option<?> option = FLAGGED.stream().filter(o -> o.flagOrNull().name().equals(flag)).findFirst()
+            Option<?> option = Options.FLAGGED.stream().filter(o -> o.flagOrNull().name().equals(flag)).findFirst()
                     .orElseThrow(() -> new ConfigException("unknown argument '" + flag + "'; run with --help for the list"));
             switch (option.flagOrNull().value()) {
                 case SWITCH -> flags.put(option.key(), true);

@@ -16,6 +16,8 @@ import org.apache.spark.sql.Row;
 public final class CorpusState {
     public static final String FOLDER = "_state";
     public static final String DOC_TERMS = "doc_terms";
+    /** {@link #DOC_TERMS} as a path under the output folder. */
+    public static final String DOC_TERMS_PATH = FOLDER + "/" + DOC_TERMS;
 
     private CorpusState() {
     }

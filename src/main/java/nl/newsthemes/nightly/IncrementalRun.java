@@ -18,6 +18,7 @@ import nl.newsthemes.output.FolderLinks;
 import nl.newsthemes.output.OutputFolder;
 import nl.newsthemes.output.TableWriter;
 import nl.newsthemes.run.StageTimer;
+import nl.newsthemes.spark.CachedDatasets;
 import nl.newsthemes.spark.ConcurrentJobs;
 import nl.newsthemes.themes.ThemeMatchers;
 import nl.newsthemes.topics.LdaInput;
@@ -27,7 +28,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +69,7 @@ public final class IncrementalRun implements RunStaging {
     private final NightlyPlan plan;
     private final FileSystem fs;
     private final PublishedTables tables;
-    private final List<Dataset<Row>> persisted = new ArrayList<>();
+    private final CachedDatasets cached = new CachedDatasets();
 
     public IncrementalRun(SparkSession spark, JobConfig config, ThemeMatchers matchers, StageTimer timer, OutputFolder out,
                           NightlyPlan plan) {
@@ -88,14 +88,14 @@ public final class IncrementalRun implements RunStaging {
         try {
             return stageChanges(listing, runId);
         } finally {
-            persisted.forEach(Dataset::unpersist);
+            cached.unpersistAll();
         }
     }
 
     private StagedRun stageChanges(InputListing listing, String runId) {
         InputChanges changes = plan.changes();
         carryOver();
-        Dataset<Row> previousTerms = tables.published(CorpusState.FOLDER + "/" + CorpusState.DOC_TERMS);
+        Dataset<Row> previousTerms = tables.published(CorpusState.DOC_TERMS_PATH);
 
         Set<String> dropped = new TreeSet<>(changes.removed());
         changes.changed().forEach(f -> dropped.add(f.path()));
@@ -111,15 +111,15 @@ public final class IncrementalRun implements RunStaging {
         Dataset<Row> retained = previousTerms.filter(not(fromDropped)).select(DOC_ID, PATH, POSITION);
         Corpus read = timer.time("ingest", () -> CorpusReader.read(spark, new InputListing(toRead, List.of()),
                 config.maxFileBytes(), retained), c -> toRead.size() + " files to read");
-        persisted.add(read.cached());
+        cached.keep(read.cached());
         // The new documents lose the saved model's boilerplate and get its phrases, so that their terms are those the
         // vocabulary was built from.
-        Dataset<Row> analyzed = keep(plan.model().phraseModel().apply(AnalyzeDocuments.apply(read.articles(),
+        Dataset<Row> analyzed = cached.keep(plan.model().phraseModel().apply(AnalyzeDocuments.apply(read.articles(),
                 plan.model().boilerplate(), matchers)));
         long added = timer.time("text", analyzed::count, n -> n + " articles read and analyzed");
 
         // Documents that leave: those of changed and removed files, and earlier ones that are now duplicates.
-        Dataset<Row> gone = keep(previousTerms.filter(fromDropped).select(DOC_ID, MONTH)
+        Dataset<Row> gone = cached.keep(previousTerms.filter(fromDropped).select(DOC_ID, MONTH)
                 .unionByName(read.evicted().join(previousTerms, new String[]{DOC_ID, PATH}).select(DOC_ID, MONTH)));
         List<String> touched = analyzed.select(MONTH).union(gone.select(MONTH)).distinct().orderBy(MONTH)
                 .collectAsList().stream().map(r -> r.getString(0)).toList();
@@ -188,13 +188,13 @@ public final class IncrementalRun implements RunStaging {
         // Near-copies are found over the whole corpus as it now is: a new article can be a copy of one read before.
         Dataset<Row> allTerms = previousTerms.join(goneIds, new String[]{DOC_ID}, "left_anti").select(DOC_ID, DATE, TERMS)
                 .unionByName(analyzed.select(DOC_ID, DATE, TERMS));
-        Dataset<Row> duplicates = keep(timer.time("near-duplicates", () -> NearDuplicates.find(allTerms,
+        Dataset<Row> duplicates = cached.keep(timer.time("near-duplicates", () -> NearDuplicates.find(allTerms,
                 config.duplicateSimilarity(), config.seed()), d -> d.count() + " articles are near-copies of an earlier one"));
         Vocabulary vocabulary = plan.model().vocabulary();
         TouchedMonths kept = new TouchedMonths(tables, touched, goneIds);
         ArticleTables.Tables monthTables = ArticleTables.assemble(spark, analyzed, duplicates,
                 new ArticleTables.TermWeights(vocabulary, plan.model().idf(), config.distinctiveTerms()), kept,
-                CorpusState.FOLDER + "/" + CorpusState.DOC_TERMS, this::keep);
+                CorpusState.DOC_TERMS_PATH, cached::keep);
         Dataset<Row> documents = monthTables.documents();
         Dataset<Row> docTerms = monthTables.docTerms();
 
@@ -212,8 +212,8 @@ public final class IncrementalRun implements RunStaging {
         TopicModel model = plan.topics();
         if (model != null) {
             Dataset<Row> counted = vocabulary.countVectorizer().transform(analyzed);
-            Dataset<Row> training = keep(LdaInput.trainingSet(counted, LdaInput.partitionsFor(analyzed.count())));
-            Dataset<Row> docTopics = keep(kept.withKept(DOC_TOPICS, model.docTopics(training)));
+            Dataset<Row> training = cached.keep(LdaInput.trainingSet(counted, LdaInput.partitionsFor(analyzed.count())));
+            Dataset<Row> docTopics = cached.keep(kept.withKept(DOC_TOPICS, model.docTopics(training)));
             writes.add(() -> overwrite(writer, DOC_TOPICS, docTopics, touched, DOC_ID));
             writes.add(() -> overwrite(writer, TOPIC_MONTHLY, model.monthly(spark, docTopics), touched, MONTH, TOPIC));
         } else {
@@ -245,13 +245,5 @@ public final class IncrementalRun implements RunStaging {
             months.stream().filter(m -> m.compareTo(month) > 0).findFirst().ifPresent(rewrite::add);
         }
         return writer.overwriteMonths(THEME_MONTHLY, all.filter(col(MONTH).isin(rewrite.toArray())), rewrite, all, MONTH, THEME);
-    }
-
-    private Dataset<Row> keep(Dataset<Row> data) {
-        // Some arrive cached (the near-copies): caching them again only makes Spark warn.
-        Dataset<Row> cached = data.storageLevel().equals(StorageLevel.NONE())
-                ? data.persist(StorageLevel.MEMORY_AND_DISK()) : data;
-        persisted.add(cached);
-        return cached;
     }
 }
