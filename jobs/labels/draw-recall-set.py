@@ -14,6 +14,8 @@ The sets in data/labels/ were drawn so (README, "Evaluating themes against hand 
     en-ukraine-test:        ../shared/corpora/en-ukraine-2019-2022.jsonl.gz  en  60 20 20261207  the two English sets above
     en-ukraine-test2:       ../shared/corpora/en-ukraine-2019-2022.jsonl.gz  en  60 20 20261208  the three English sets above
     en-ukraine-test3:       ../shared/corpora/en-ukraine-2019-2022.jsonl.gz  en  60 20 20261209  the four English sets above
+    en-ukraine-test4:       ../shared/corpora/en-ukraine-2019-2022.jsonl.gz  en  60 20 20261210  the five English sets above
+    en-ukraine-test5:       ../shared/corpora/en-ukraine-2019-2022.jsonl.gz  en  60 20 20261211  the six English sets above
 """
 import gzip, json, random, re, sys
 

@@ -111,18 +111,34 @@ public final class TextAnalyzer {
         return stem;
     }
 
-    /** Whether the text between two words ends a sentence. */
+    /**
+     * Whether the text between two words ends a sentence: a line break, or a full stop, exclamation or question mark
+     * before white space. Not a full stop before a word that starts in lower case ("U.S. sanctions", "o.a. de"), as
+     * Unicode's sentence rules have it (UAX #29, rule SB8), nor one that ends an initialism ("the U.S. Army"): a near
+     * rule must see "U.S." and the word after it in one sentence.
+     */
     static boolean sentenceBreak(String text, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
             if (c == '\n') {
                 return true;
             }
-            if ((c == '.' || c == '!' || c == '?') && i + 1 < to && Character.isWhitespace(text.charAt(i + 1))) {
+            if ((c == '.' || c == '!' || c == '?') && i + 1 < to && Character.isWhitespace(text.charAt(i + 1))
+                    && !(c == '.' && (startsLowerCase(text, to) || endsInitialism(text, i)))) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean startsLowerCase(String text, int wordStart) {
+        return wordStart < text.length() && Character.isLowerCase(text.codePointAt(wordStart));
+    }
+
+    /** Whether the full stop at {@code dot} ends letters each followed by a full stop, as in "U.S." or "o.a.". */
+    private static boolean endsInitialism(String text, int dot) {
+        return dot >= 3 && Character.isLetter(text.charAt(dot - 1)) && text.charAt(dot - 2) == '.'
+                && Character.isLetter(text.charAt(dot - 3));
     }
 
     private static boolean hasLetter(String word) {

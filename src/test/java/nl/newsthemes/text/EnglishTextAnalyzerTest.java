@@ -34,4 +34,13 @@ class EnglishTextAnalyzerTest {
         assertEquals(List.of("west", "imposed", "new", "sanction", "russia", "friday", "official", "countries", "agred",
                 "ban", "import", "russian", "oil", "accord", "statement"), dutch.stream().map(Token::stem).toList());
     }
+
+    @Test
+    void aFullStopBeforeALowerCaseWordOrAfterAnInitialismDoesNotEndTheSentence() {
+        List<Token> tokens = new TextAnalyzer(Language.ENGLISH, 2).tokens(TextNormalizer.normalize(
+                "Myanmar is under U.S. sanctions. The U.S. Army left. Mr. Biden spoke! then he left? Yes.\nNo"));
+        assertEquals(List.of("myanmar 0", "is 0", "under 0", "u.s 0", "sanctions 0", "the 1", "u.s 1", "army 1",
+                        "left 1", "mr 2", "biden 3", "spoke 3", "then 4", "he 4", "left 4", "yes 5", "no 6"),
+                tokens.stream().map(t -> t.word() + " " + t.sentence()).toList());
+    }
 }

@@ -89,6 +89,19 @@ class DefaultThemesTest {
             sanctions | true  | Kremlin spokesman Dmitry Peskov said Russia was preparing itself in the event any new sanctions should be imposed.
             sanctions | true  | Lisa Murkowski announced a bill to force the administration to ban Russian oil.
             sanctions | true  | The Baltic countries and Poland said they would no longer allow entry to Russian tourists holding Schengen visas.
+            sanctions | true  | Mr. Biden met Putin in June, after issuing a raft of sanctions for past offenses in April.
+            sanctions | true  | The spokesman said there is no sanctions option that is off the table.
+            sanctions | true  | Erdogan said he would not approve their membership if they sanction Turkey.
+            sanctions | true  | Sweden and Finland also halted arms sales to Turkey in 2019 after its incursion into northern Syria.
+            sanctions | true  | Gabbard argued that Biden was pushing for regime change in Russia through economic warfare.
+            sanctions | true  | Senate Democrats wrote a veto to sanction the Nord Stream pipeline.
+            sanctions | true  | The fighting goes on, even though Putin faces worldwide condemnation and international sanctions.
+            sanctions | true  | They claim they're abiding by the sanctions, but there's no proof of that.
+            sanctions | true  | Myanmar is already under multiple layers of U.S. sanctions since a military coup ousted the government.
+            sanctions | true  | World leaders widely condemned the attack and promised strong sanctions in response.
+            sanctions | false | The judge threatened sanctions against the attorneys for violating the order.
+            sanctions | false | The university issued new sanctions against the fraternity after the hazing.
+            sanctions | false | As the exchange neared, Griner was moved from a penal colony to Moscow.
             sanctions | false | The club faces sanctions from the league after the brawl.
             sanctions | false | Danylovich is believed to have been detained by Russian authorities, but they have refused to say whether she is being held.
             sanctions | false | He accused his predecessor of pushing Moscow into a confrontation by banning the Russian language.
@@ -100,6 +113,10 @@ class DefaultThemesTest {
             nato_expansion | true  | Russia demanded that Ukraine never join any Western military bloc.
             nato_expansion | true  | Gabbard cited Russia's security concerns regarding Ukraine's becoming a member of NATO.
             nato_expansion | true  | NATO countries deliberate whether to allow Ukraine to enter the alliance.
+            nato_expansion | true  | Zelensky repeats his call for NATO admission in a CNN interview.
+            nato_expansion | true  | American and NATO officials said Moscow's demand that NATO never admit Ukraine into the alliance was a non-starter.
+            nato_expansion | false | NATO chief Jens Stoltenberg admitted to CNN that the bloc's members had depleted their own weapons stocks.
+            nato_expansion | false | It raised fears that non-NATO, militarily neutral Moldova could get dragged into the war.
             nato_expansion | false | Denmark, a member of NATO since 1949, sent two fighter jets to the Baltics.
             nato_expansion | false | Russian missiles could enter NATO airspace by mistake, the minister warned.
             nato_expansion | false | Tehran signed a memorandum that will grant it full membership in the Shanghai Cooperation Organization, an alliance that includes China and Russia.
