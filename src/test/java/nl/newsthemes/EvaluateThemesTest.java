@@ -108,11 +108,15 @@ class EvaluateThemesTest extends SparkTestBase {
         english.put("en-ukraine-test3", threeThemes(26, 0, 1, 53, 12, 0, 0, 68, 2, 0, 0, 78));
         english.put("en-ukraine-test4", threeThemes(27, 1, 2, 50, 7, 0, 0, 73, 4, 0, 0, 76));
         english.put("en-ukraine-test5", threeThemes(29, 0, 1, 50, 12, 0, 2, 66, 5, 0, 1, 74));
-        assertEquals(english, scoresPerSet(shared, "en-ukraine-2019-2022", List.copyOf(english.keySet())));
+        assertScoresPerSet(shared, "en-ukraine-2019-2022", english);
     }
 
-    /** Sanctions, NATO expansion and the Minsk accords: true and false positives, false and true negatives of each. */
+    /**
+     * Sanctions, NATO expansion and the Minsk accords, in that order: of each its true and false positives, false and
+     * true negatives (the order of {@link ThemeEvaluation.Score}'s components).
+     */
     private static List<ThemeEvaluation.Score> threeThemes(int... counts) {
+        assertEquals(12, counts.length, "four counts for each of three themes");
         List<String> themes = List.of("sanctions", "nato_expansion", "minsk_accords");
         return java.util.stream.IntStream.range(0, themes.size()).mapToObj(i -> new ThemeEvaluation.Score(themes.get(i),
                 counts[4 * i], counts[4 * i + 1], counts[4 * i + 2], counts[4 * i + 3])).toList();
@@ -128,27 +132,29 @@ class EvaluateThemesTest extends SparkTestBase {
     }
 
     /**
-     * Each English set's scores from one evaluation of all of them together, so that the corpus is read and matched
-     * once: a set's false positives and negatives are the errors among its ids.
+     * Each set's scores, as {@code expected} has them, from one evaluation of all the sets together, so that the corpus
+     * is read and matched once: a set's false positives and negatives are the errors among its ids.
      */
-    private static Map<String, List<ThemeEvaluation.Score>> scoresPerSet(Path shared, String corpus, List<String> sets) {
+    private static void assertScoresPerSet(Path shared, String corpus,
+                                           Map<String, List<ThemeEvaluation.Score>> expected) {
         Map<String, Map<String, Map<String, Integer>>> bySet = new LinkedHashMap<>();
         Map<String, Map<String, Integer>> all = new HashMap<>();
-        for (String set : sets) {
+        for (String set : expected.keySet()) {
             Map<String, Map<String, Integer>> labels = EvaluateThemes.readLabels(Path.of("data/labels/" + set + ".jsonl"));
+            assertEquals(80, labels.size(), set);
             bySet.put(set, labels);
             all.putAll(labels);
         }
-        assertEquals(80 * sets.size(), all.size(), "the sets share no article");
+        assertEquals(80 * expected.size(), all.size(), "the sets share no article");
         JobConfig config = CliArgs.parse(List.of("--input", shared.resolve("corpora/" + corpus + ".jsonl.gz").toString()))
                 .config();
         ThemeEvaluation e = EvaluateThemes.evaluate(spark, config, THEMES,
                 ThemeMatchers.compile(THEMES, config.languagesRead(), config.minTokenLength()), all);
-        assertEquals(Map.of("en", 80L * sets.size()), e.languages());
+        assertEquals(Map.of("en", 80L * expected.size()), e.languages());
         Map<String, List<ThemeEvaluation.Score>> scores = new LinkedHashMap<>();
         bySet.forEach((set, labels) -> scores.put(set, e.scores().stream()
                 .map(s -> scoreAmong(s.theme(), labels, e.errors())).toList()));
-        return scores;
+        assertEquals(expected, scores, e.report());
     }
 
     private static ThemeEvaluation.Score scoreAmong(String theme, Map<String, Map<String, Integer>> labels,

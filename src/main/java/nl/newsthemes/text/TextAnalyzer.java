@@ -22,8 +22,9 @@ import java.util.Set;
  * {@link StandardTokenizer} (diacritics kept, {@code navo-lidmaatschap} gives {@code navo} and
  * {@code lidmaatschap}), {@link EnglishPossessiveFilter} (which also drops the Dutch genitive {@code Zelensky's}),
  * lower-casing, the language's stopwords (marked, not removed) and its Snowball stemmer. Tokens without a letter (numbers, dates) are dropped.
- * Each word knows its sentence: a new one starts after a line break, or after {@code .}, {@code !} or {@code ?}
- * followed by white space (so {@code 100.000} is no sentence break), which lets theme rules stay within a sentence.
+ * Each word knows its sentence, which lets theme rules stay within a sentence: a new one starts after a line break,
+ * or after {@code .}, {@code !} or {@code ?} followed by white space (so {@code 100.000} is no sentence break), except
+ * a full stop before a word in lower case or after an initialism (see {@link #sentenceBreak}).
  *
  * <p>Not thread-safe and not serializable: make one per task (Spark partition). Stems are cached, because news
  * repeats its words.
@@ -115,7 +116,9 @@ public final class TextAnalyzer {
      * Whether the text between two words ends a sentence: a line break, or a full stop, exclamation or question mark
      * before white space. Not a full stop before a word that starts in lower case ("U.S. sanctions", "o.a. de"), as
      * Unicode's sentence rules have it (UAX #29, rule SB8), nor one that ends an initialism ("the U.S. Army"): a near
-     * rule must see "U.S." and the word after it in one sentence.
+     * rule must see "U.S." and the word after it in one sentence. The price: a sentence that really ends in an
+     * initialism ("at 4 a.m. Russian forces") runs on into the next, and so does one whose next starts in lower case
+     * ("'s Avonds"). A title's full stop still ends one ("Sen. Portman"): the JDK and Lucene know no list of them.
      */
     static boolean sentenceBreak(String text, int from, int to) {
         for (int i = from; i < to; i++) {
@@ -135,7 +138,7 @@ public final class TextAnalyzer {
         return wordStart < text.length() && Character.isLowerCase(text.codePointAt(wordStart));
     }
 
-    /** Whether the full stop at {@code dot} ends letters each followed by a full stop, as in "U.S." or "o.a.". */
+    /** Whether the full stop at {@code dot} follows a letter, a full stop and a letter: "U.S.", "o.a.", "Ph.D.". */
     private static boolean endsInitialism(String text, int dot) {
         return dot >= 3 && Character.isLetter(text.charAt(dot - 1)) && text.charAt(dot - 2) == '.'
                 && Character.isLetter(text.charAt(dot - 3));

@@ -41,6 +41,7 @@ class DefaultThemesTest {
             sanctions | false | Boycot vertrouwensstemming doet Italiaanse regering wankelen.
             sanctions | false | De KNVB legde de club een sanctie op: twee wedstrijden zonder publiek.
             sanctions | false | Het was het schrikbeeld van egoïsme en protectionisme, gesloten grenzen en exportverboden.
+            sanctions | false | D66 wil dat de Kamer hem een sanctie oplegt waar hij zich niet aan kan onttrekken.
             nato_expansion | true  | Finland en Zweden werden afgelopen woensdag officieel door de NAVO uitgenodigd om lid te worden van de militaire alliantie.
             nato_expansion | true  | Een land met een grensconflict kan nooit lid worden van de Navo.
             nato_expansion | true  | Zelensky reageerde op Poetins toespraak door versneld toegang tot de Navo aan te vragen.
@@ -99,6 +100,7 @@ class DefaultThemesTest {
             sanctions | true  | They claim they're abiding by the sanctions, but there's no proof of that.
             sanctions | true  | Myanmar is already under multiple layers of U.S. sanctions since a military coup ousted the government.
             sanctions | true  | World leaders widely condemned the attack and promised strong sanctions in response.
+            sanctions | true  | The invasion has drawn almost universal condemnation, and many countries have imposed heavy sanctions.
             sanctions | false | The judge threatened sanctions against the attorneys for violating the order.
             sanctions | false | The university issued new sanctions against the fraternity after the hazing.
             sanctions | false | As the exchange neared, Griner was moved from a penal colony to Moscow.
