@@ -39,7 +39,7 @@ final class PublishedTables {
             return schema == null ? delta : delta.select(Arrays.stream(schema.fieldNames()).map(functions::col)
                     .toArray(Column[]::new));
         }
-        return schema == null ? spark.read().parquet(path) : spark.read().schema(schema).parquet(path);
+        return schema == null ? TableWriter.read(spark, out.target(), table) : spark.read().schema(schema).parquet(path);
     }
 
     /** A table as this run staged it (Parquet, in the staging folder). */

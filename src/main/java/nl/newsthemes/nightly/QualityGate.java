@@ -106,7 +106,7 @@ public record QualityGate(List<Check> checks) {
             for (Column extra : extras) {
                 aggregates.add(coalesce(extra.cast("long"), lit(0L)));
             }
-            Row row = QualityGate.table(spark, staging, table).agg(aggregates.get(0),
+            Row row = TableWriter.read(spark, staging, table).agg(aggregates.get(0),
                     aggregates.subList(1, aggregates.size()).toArray(Column[]::new)).first();
             Map<String, Long> nulls = new LinkedHashMap<>();
             for (int i = 0; i < required.size(); i++) {
@@ -144,7 +144,7 @@ public record QualityGate(List<Check> checks) {
      */
     private static Check uniqueKeys(SparkSession spark, Path staging, List<TableScan> tables) {
         List<String> duplicated = tables.stream().filter(t -> t.distinctKeys() < t.rows())
-                .flatMap(t -> duplicateKeys(table(spark, staging, t.table()), t.table(), t.key().toArray(String[]::new)).stream())
+                .flatMap(t -> duplicateKeys(TableWriter.read(spark, staging, t.table()), t.table(), t.key().toArray(String[]::new)).stream())
                 .toList();
         return new Check("unique_keys", duplicated.isEmpty(), duplicated.isEmpty()
                 ? "documents.doc_id, doc_themes (doc_id, theme), theme_monthly (month, theme), doc_topics.doc_id, "
@@ -172,10 +172,6 @@ public record QualityGate(List<Check> checks) {
         return new Check("every_month_every_theme", everyTheme, String.format(Locale.ROOT,
                 "%d months with articles x %d themes = %d theme_monthly rows expected, %d found; doc_themes %d rows "
                         + "for %d documents", months, themes.size(), expected, allThemeRows, docThemeRows, loaded));
-    }
-
-    private static Dataset<Row> table(SparkSession spark, Path staging, String name) {
-        return TableWriter.read(spark, staging, name);
     }
 
     private static List<String> duplicateKeys(Dataset<Row> table, String name, String... key) {

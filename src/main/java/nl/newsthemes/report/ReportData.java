@@ -88,7 +88,7 @@ public record ReportData(List<ThemeMonth> themeMonthly, List<Topic> topics, List
 
     private static List<ThemeMonth> themeMonthly(SparkSession spark, Path folder) {
         List<ThemeMonth> themeMonthly = new ArrayList<>();
-        for (Row r : read(spark, folder, THEME_MONTHLY).orderBy(MONTH, THEME).collectAsList()) {
+        for (Row r : TableWriter.read(spark, folder, THEME_MONTHLY).orderBy(MONTH, THEME).collectAsList()) {
             themeMonthly.add(new ThemeMonth(r.getAs(MONTH), r.getAs(THEME), r.<Long>getAs(ARTICLES),
                     r.<Long>getAs(THEME_ARTICLES), r.<Double>getAs(SHARE), r.<Double>getAs(SHARE_LOW),
                     r.<Double>getAs(SHARE_HIGH), r.getAs(SHARE_CHANGE), r.getList(r.fieldIndex(TOP_TERMS))));
@@ -98,7 +98,7 @@ public record ReportData(List<ThemeMonth> themeMonthly, List<Topic> topics, List
 
     private static List<Topic> topics(SparkSession spark, Path folder) {
         List<Topic> topics = new ArrayList<>();
-        for (Row r : read(spark, folder, TOPICS)
+        for (Row r : TableWriter.read(spark, folder, TOPICS)
                 .groupBy(TOPIC).agg(first(LABEL).as(LABEL), array_sort(collect_list(struct(col(RANK), col(TERM)))).as(TERM),
                         first(NPMI).as(NPMI), first(CLOSEST_THEME).as(CLOSEST_THEME))
                 .orderBy(TOPIC).collectAsList()) {
@@ -111,7 +111,7 @@ public record ReportData(List<ThemeMonth> themeMonthly, List<Topic> topics, List
 
     private static List<TopicMonth> topicMonthly(SparkSession spark, Path folder) {
         List<TopicMonth> topicMonthly = new ArrayList<>();
-        for (Row r : read(spark, folder, TOPIC_MONTHLY).orderBy(MONTH, TOPIC).collectAsList()) {
+        for (Row r : TableWriter.read(spark, folder, TOPIC_MONTHLY).orderBy(MONTH, TOPIC).collectAsList()) {
             topicMonthly.add(new TopicMonth(r.getAs(MONTH), r.<Integer>getAs(TOPIC), r.getAs(LABEL),
                     r.<Double>getAs(MEAN_SHARE), r.<Long>getAs(DOMINANT_ARTICLES)));
         }
@@ -120,7 +120,7 @@ public record ReportData(List<ThemeMonth> themeMonthly, List<Topic> topics, List
 
     private static Map<String, List<String>> termsByMonth(SparkSession spark, Path folder, int termsShown) {
         Map<String, List<String>> termsByMonth = new LinkedHashMap<>();
-        for (Row r : read(spark, folder, TERMS_MONTHLY).filter(col(RANK).leq(termsShown))
+        for (Row r : TableWriter.read(spark, folder, TERMS_MONTHLY).filter(col(RANK).leq(termsShown))
                 .groupBy(MONTH).agg(array_sort(collect_list(struct(col(RANK), col(TERM)))).as(TERM))
                 .orderBy(MONTH).collectAsList()) {
             List<Row> terms = r.getList(1);
@@ -130,9 +130,9 @@ public record ReportData(List<ThemeMonth> themeMonthly, List<Topic> topics, List
     }
 
     private static List<Evidence> evidence(SparkSession spark, Path folder, int evidencePerTheme) {
-        Dataset<Row> documents = read(spark, folder, DOCUMENTS).select(DOC_ID, TITLE, URL, PATH);
+        Dataset<Row> documents = TableWriter.read(spark, folder, DOCUMENTS).select(DOC_ID, TITLE, URL, PATH);
         List<Evidence> evidence = new ArrayList<>();
-        for (Row r : read(spark, folder, DOC_THEMES).filter(col(MATCHED))
+        for (Row r : TableWriter.read(spark, folder, DOC_THEMES).filter(col(MATCHED))
                 .withColumn(RANK, row_number().over(Window.partitionBy(THEME).orderBy(desc(SCORE), asc(DOC_ID))))
                 .filter(col(RANK).leq(evidencePerTheme))
                 .join(documents, DOC_ID)
@@ -152,9 +152,5 @@ public record ReportData(List<ThemeMonth> themeMonthly, List<Topic> topics, List
 
     public List<Evidence> evidenceOf(String theme) {
         return evidence.stream().filter(e -> e.theme().equals(theme)).toList();
-    }
-
-    private static Dataset<Row> read(SparkSession spark, Path folder, String table) {
-        return TableWriter.read(spark, folder, table);
     }
 }
