@@ -11,8 +11,9 @@
 #           per second, the driver's peak memory, the ratio to gensim (target <= 3x at 100%), the job's read + text +
 #           vocabulary + LDA against gensim's whole run (target <= 1x), and both models' mean NPMI of their top 10
 #           words (jobs/bench/npmi.py; target >= 0.35);
-#   nights  on the whole corpus: a nightly refit that has the previous model against the first fit (target <= 1x),
-#           and --topics auto against a run with one K (target <= 3x).
+#   nights  on the whole corpus: a nightly refit that has the previous model against the first fit (target <= 1x), with
+#           both runs' mean NPMI and how close each refitted topic stays to its previous one; and --topics auto against
+#           a run with one K (target <= 3x).
 # The 10x corpus is jobs/bench-scale.sh (longer); topic stability across seeds is jobs/topics-bench.sh.
 #   jobs/bench.sh [CORPUS.jsonl.gz] [K]        (default ../shared/corpora/nl-news-2022.jsonl.gz, K 20)
 #   BENCH_PARTS="fixed corpus nights" (the default) chooses the parts.
@@ -169,14 +170,22 @@ if [[ " $parts " == *" nights "* ]]; then
   nights="$work/nights"
   first=$(seconds "$root/jobs/run-local.sh" --input "$corpus" --output "$nights" --topics "$k" --run-date 2026-01-01)
   first_lda=$(stage_seconds "$nights/manifest.json" lda-input lda)
+  cp "$nights/manifest.json" "$work/first-manifest.json"
   refit=$(seconds "$root/jobs/run-local.sh" --input "$corpus" --output "$nights" --topics "$k" --run-date 2026-01-02)
   refit_lda=$(stage_seconds "$nights/manifest.json" lda-input lda)
   auto=$(seconds "$root/jobs/run-local.sh" --input "$corpus" --output "$work/auto" --topics auto --run-date 2026-01-01)
-  "$py" - "$first" "$first_lda" "$refit" "$refit_lda" "$auto" <<'PY'
-import sys
-first, first_lda, refit, refit_lda, auto = map(float, sys.argv[1:])
+  "$py" - "$first" "$first_lda" "$refit" "$refit_lda" "$auto" "$work/first-manifest.json" "$nights/manifest.json" \
+    "$nights/csv/topic_registry.csv" <<'PY'
+import csv, json, sys
+first, first_lda, refit, refit_lda, auto = map(float, sys.argv[1:6])
+before, after = (json.load(open(f))["topics"] for f in sys.argv[6:8])
+similarities = sorted(float(r["similarity"]) for r in csv.DictReader(open(sys.argv[8])) if r["similarity"])
 print("first fit %.1f s (lda %.1f s); refit with the previous model %.1f s (lda %.1f s): ratio %.2f   (target <= 1)" % (
     first, first_lda, refit, refit_lda, refit / first))
+print("  the refit started from run %s's topics; mean NPMI %.3f, first fit %.3f; %d topics kept their id, "
+      "similarity to the previous topic %.3f to %.3f" % (after["model"]["started_from"], after["quality"]["mean_npmi"],
+      before["quality"]["mean_npmi"], after["model"]["topics_matched"], similarities[0] if similarities else 0,
+      similarities[-1] if similarities else 0))
 print("--topics auto %.1f s against one K %.1f s: ratio %.2f   (target <= 3)" % (auto, first, auto / first))
 PY
 fi

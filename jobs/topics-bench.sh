@@ -7,7 +7,9 @@
 #   3. a refit after a reuse keeps every matched topic's id;
 #   4. near-duplicates: how many articles are near-copies of an earlier one, and five pairs to read.
 #   jobs/topics-bench.sh [CORPUS.jsonl.gz] [K]    (default ../shared/corpora/nl-news-2022.jsonl.gz, K 20)
-# Extra job flags go in NEWS_THEMES_FLAGS (for example "--config job.json"). Takes four job runs.
+# Extra job flags go in NEWS_THEMES_FLAGS, a job config file in NEWS_THEMES_CONFIG. Every refit here starts as a
+# first fit does (lda_warm_start false): 2 and 3 measure how alike two fits from scratch are, which a refit from the
+# previous model's topics would make alike by construction. Takes four job runs.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 corpus="$(realpath "${1:-$root/../shared/corpora/nl-news-2022.jsonl.gz}")"
@@ -16,8 +18,15 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 out="$work/out"
 models="$work/models"
+python3 - "${NEWS_THEMES_CONFIG:-}" "$work/config.json" <<'PY'
+import json, sys
+config = json.load(open(sys.argv[1])) if sys.argv[1] else {}
+config["lda_warm_start"] = False
+json.dump(config, open(sys.argv[2], "w"))
+PY
 # shellcheck disable=SC2206
-flags=(--input "$corpus" --output "$out" --model-dir "$models" --topics "$k" ${NEWS_THEMES_FLAGS:-})
+flags=(--input "$corpus" --output "$out" --model-dir "$models" --topics "$k" --config "$work/config.json"
+  ${NEWS_THEMES_FLAGS:-})
 
 run() {  # run NAME FLAGS...: one job run, its log kept for the figures
   local name="$1"; shift

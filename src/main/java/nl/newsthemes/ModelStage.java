@@ -17,6 +17,7 @@ import nl.newsthemes.topics.TopicLineage;
 import nl.newsthemes.topics.TopicMatching;
 import nl.newsthemes.topics.TopicModel;
 import nl.newsthemes.topics.TopicRegistry;
+import nl.newsthemes.topics.TopicStart;
 import nl.newsthemes.topics.TopicSweep;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -154,22 +155,50 @@ final class ModelStage {
         }
         int topics = saved == null ? 0 : saved.ids().length;
         return new Topics(previous.model().topics(), saved, previous.model().registry().seenAgain(config.runDate()),
-                new TopicLineage(config.model(), source, previous.model().runId(), topics, 0, 0, config.topicMatchSimilarity()),
+                new TopicLineage(config.model(), source, previous.model().runId(), topics, 0, 0, config.topicMatchSimilarity(),
+                        null),
                 TopicSweep.none());
     }
 
     /** Topics fitted anew, with one K or the most coherent of the sweep's, under the ids of the previous ones they match. */
     private Topics fittedTopics(Features features, TopicCount requested, ModelStore.Saved previous, String source) {
         Vocabulary vocabulary = features.vocabulary();
+        TopicModel previousTopics = previousTopics(previous);
+        TopicStart start = warmStart(previous, previousTopics);
         if (!config.topicsAuto()) {
-            TopicModel fitted = timer.time("lda", () -> fit(features.training(), features.modelled(), requested.used(), vocabulary),
-                    m -> requested.used() + " topics on " + features.modelled() + " documents");
-            return timer.time("topic-ids", () -> withIds(fitted, previous, source, vocabulary, requested, TopicSweep.none()),
-                    ModelStage::idsDetail);
+            TopicModel fitted = timer.time("lda", () -> fit(features.training(), features.modelled(), requested.used(),
+                            vocabulary, start),
+                    m -> requested.used() + " topics on " + features.modelled() + " documents" + startDetail(m));
+            return timer.time("topic-ids", () -> withIds(fitted, previous, previousTopics, source, vocabulary, requested,
+                    TopicSweep.none()), ModelStage::idsDetail);
         }
-        Swept swept = sweep(features);
-        return timer.time("topic-ids", () -> withIds(swept.model(), previous, source, vocabulary, swept.count(), swept.sweep()),
-                ModelStage::idsDetail);
+        Swept swept = sweep(features, start);
+        return timer.time("topic-ids", () -> withIds(swept.model(), previous, previousTopics, source, vocabulary,
+                swept.count(), swept.sweep()), ModelStage::idsDetail);
+    }
+
+    /**
+     * The topics a refit starts from instead of lda_start (a fit of as many topics takes them; see {@link TopicStart}):
+     * the previous model's; in a rerun of the night that fitted the previous model, the ones that night started from,
+     * so that the rerun gives the same topics; null for a first fit, or with lda_warm_start off.
+     */
+    private TopicStart warmStart(ModelStore.Saved previous, TopicModel previousTopics) {
+        if (!config.ldaWarmStart() || previousTopics == null) {
+            return null;
+        }
+        if (!previous.model().runDate().equals(config.runDate())) {
+            return TopicStart.of(previous.model().runId(), previousTopics, previous.model().terms());
+        }
+        try {
+            return previous.start();
+        } catch (UnreadableStateException e) {
+            ModelStore.startPassedOver(e);
+            return null;
+        }
+    }
+
+    private static String startDetail(TopicModel fitted) {
+        return fitted.start() == null ? "" : ", from the topics of run " + fitted.start().from();
     }
 
     private static String idsDetail(Topics t) {
@@ -181,8 +210,12 @@ final class ModelStage {
     private record Swept(TopicModel model, TopicCount count, TopicSweep sweep) {
     }
 
-    /** Fits every number of topics of topic_sweep ({@code --topics auto}) and keeps the most coherent model. */
-    private Swept sweep(Features features) {
+    /**
+     * Fits every number of topics of topic_sweep ({@code --topics auto}) and keeps the most coherent model.
+     *
+     * @param start where the fit of as many topics starts (see {@link #warmStart}); null where none
+     */
+    private Swept sweep(Features features, TopicStart start) {
         Dataset<Row> training = features.training();
         long modelled = features.modelled();
         Vocabulary vocabulary = features.vocabulary();
@@ -191,8 +224,8 @@ final class ModelStage {
         for (int candidate : config.topicSweep().stream().map(n -> TopicCount.choose(n, modelled, vocabulary.size()).used())
                 .distinct().sorted().toList()) {
             long started = System.nanoTime();
-            TopicModel model = timer.time("lda-k" + candidate, () -> fit(training, modelled, candidate, vocabulary),
-                    m -> candidate + " topics on " + modelled + " documents");
+            TopicModel model = timer.time("lda-k" + candidate, () -> fit(training, modelled, candidate, vocabulary, start),
+                    m -> candidate + " topics on " + modelled + " documents" + startDetail(m));
             double npmi = Decimals.round(java.util.Arrays.stream(
                     TopicCoherence.npmi(spark, training, modelled, model.topWords())).average().orElse(0));
             points.add(new TopicSweep.Point(candidate, npmi, Decimals.round((System.nanoTime() - started) / 1e9), false));
@@ -210,12 +243,15 @@ final class ModelStage {
     /** The topics of a run that fitted none. */
     private Topics noTopics(TopicCount count, String source) {
         return new Topics(count, null, TopicRegistry.empty(),
-                new TopicLineage(config.model(), source, null, 0, 0, 0, config.topicMatchSimilarity()), TopicSweep.none());
+                new TopicLineage(config.model(), source, null, 0, 0, 0, config.topicMatchSimilarity(), null),
+                TopicSweep.none());
     }
 
-    private TopicModel fit(Dataset<Row> training, long modelled, int k, Vocabulary vocabulary) {
-        return TopicModel.fit(spark, training, modelled, k, config.seed(), config.ldaSettings(), config.topicTerms(),
-                config.topicTermRelevance(), vocabulary);
+    /** @param start the topics to start from where it has k of them (see {@link #warmStart}), or null */
+    private TopicModel fit(Dataset<Row> training, long modelled, int k, Vocabulary vocabulary, TopicStart start) {
+        return TopicModel.fit(spark, training, modelled, k, config.seed(), config.ldaSettings(),
+                start != null && start.topics() == k ? start : null, config.topicTerms(), config.topicTermRelevance(),
+                vocabulary);
     }
 
     /** The previous run's topics for a refit to match, or null; a damaged one is passed over (see ModelStore#latest). */
@@ -229,10 +265,9 @@ final class ModelStage {
     }
 
     /** The refit's topics under the ids of the previous topics they match, or new ones. */
-    private Topics withIds(TopicModel fitted, ModelStore.Saved previous, String source, Vocabulary vocabulary,
-                           TopicCount k, TopicSweep sweep) {
+    private Topics withIds(TopicModel fitted, ModelStore.Saved previous, TopicModel previousTopics, String source,
+                           Vocabulary vocabulary, TopicCount k, TopicSweep sweep) {
         TopicRegistry before = previous == null ? TopicRegistry.empty() : previous.model().registry();
-        TopicModel previousTopics = previousTopics(previous);
         Map<Integer, TopicMatching.Match> matches = Map.of();
         if (previousTopics != null) {
             List<Map<String, Double>> old = previousTopics.termDistributions(previous.model().terms());
@@ -247,6 +282,6 @@ final class ModelStage {
         int vanished = (int) (before.active().size() - matches.size());
         return new Topics(k, fitted.withIds(assigned.ids()), assigned.registry(), new TopicLineage(config.model(), source,
                 previous == null ? null : previous.model().runId(), matches.size(), fitted.labels().size() - matches.size(),
-                vanished, config.topicMatchSimilarity()), sweep);
+                vanished, config.topicMatchSimilarity(), fitted.start() == null ? null : fitted.start().from()), sweep);
     }
 }

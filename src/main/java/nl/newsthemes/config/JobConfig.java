@@ -51,6 +51,7 @@ public record JobConfig(
         Boolean ldaOptimizeAlpha,
         String ldaStart,
         Integer ldaStartClusterings,
+        Boolean ldaWarmStart,
         Integer boilerplateMinArticles,
         Double boilerplateMinShare,
         List<String> languages,
@@ -88,6 +89,7 @@ public record JobConfig(
         ldaStart = LDA_START.or(ldaStart);
         ldaLearningOffset = ldaLearningOffset != null ? ldaLearningOffset : learningOffsetFor(ldaStart);
         ldaStartClusterings = LDA_START_CLUSTERINGS.or(ldaStartClusterings);
+        ldaWarmStart = LDA_WARM_START.or(ldaWarmStart);
         topicSweep = topicSweep == null ? TOPIC_SWEEP.defaultValue() : List.copyOf(topicSweep);
         boilerplateMinArticles = BOILERPLATE_MIN_ARTICLES.or(boilerplateMinArticles);
         boilerplateMinShare = BOILERPLATE_MIN_SHARE.or(boilerplateMinShare);

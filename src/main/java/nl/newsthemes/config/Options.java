@@ -162,6 +162,15 @@ public final class Options {
                     + " from a random one");
 
     /**
+     * On: a night that has yesterday's topics refines them instead of finding the subjects again from nothing, which
+     * costs the k-means start and keeps the topics (and so their ids) from night to night. Off: every refit starts as
+     * a first fit does, so that a new subject can take a topic of its own at once rather than over a few nights.
+     */
+    public static final Option<Boolean> LDA_WARM_START = Option.of("lda_warm_start", JobConfig::ldaWarmStart, true,
+            "whether a refit whose previous model has as many topics starts LDA from that model's topics (true) or "
+                    + "from lda_start, as a first fit does (false)");
+
+    /**
      * Twenty clusterings: the clusters that recur across twenty seeds are much the same for any twenty, where ten
      * leave the last few topics to chance (README's "Topics").
      */
@@ -263,7 +272,7 @@ public final class Options {
             MAX_DOC_FREQ, MIN_TOKEN_LENGTH, DISTINCTIVE_TERMS, TOPIC_TERMS, LDA_MAX_ITERATIONS, SHUFFLE_PARTITIONS,
             MAX_FILE_BYTES, LDA_LEARNING_OFFSET, RUN_DATE, INCREMENTAL, REFIT_DAYS, MAX_REJECTED_SHARE, PROGRESS_SECONDS,
             PHRASE_MIN_COUNT, PHRASE_THRESHOLD, MAX_PHRASES, DUPLICATE_SIMILARITY, TOPIC_TERM_RELEVANCE, LDA_START,
-            LDA_START_CLUSTERINGS, LDA_PASSES, LDA_OPTIMIZE_ALPHA, TOPICS_AUTO, TOPIC_SWEEP, MODEL, MODEL_DIR,
+            LDA_START_CLUSTERINGS, LDA_WARM_START, LDA_PASSES, LDA_OPTIMIZE_ALPHA, TOPICS_AUTO, TOPIC_SWEEP, MODEL, MODEL_DIR,
             TOPIC_MATCH_SIMILARITY, BOILERPLATE_MIN_ARTICLES, BOILERPLATE_MIN_SHARE, LANGUAGES, TABLE_FORMAT, MASTER);
 
     /** The options with a flag, in the order {@code --help} lists them: what to read and write first. */

@@ -3,6 +3,7 @@ package nl.newsthemes.nightly;
 import nl.newsthemes.config.ConfigException;
 import nl.newsthemes.output.OutputFolder;
 import nl.newsthemes.topics.TopicModel;
+import nl.newsthemes.topics.TopicStart;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
@@ -33,11 +34,16 @@ public final class ModelStore {
     private static final Logger LOG = LogManager.getLogger(ModelStore.class);
     static final int VERSIONS_KEPT = 5;
 
-    /** A saved model and the folder that holds its model.json and lda/. */
+    /** A saved model and the folder that holds its model.json, lda/ and start/. */
     public record Saved(SavedModel model, Path folder) {
         /** @param termRelevance the ranking of the topics' words for their coherence (see topics.TopicTermRanking) */
         public TopicModel topicModel(double termRelevance) {
             return model.topicModelIn(folder, termRelevance);
+        }
+
+        /** The topics its LDA started from, or null (see {@link SavedModel#startIn}). */
+        public TopicStart start() {
+            return model.startIn(folder);
         }
     }
 
@@ -122,6 +128,11 @@ public final class ModelStore {
     public static ConfigException reuseRefused(UnreadableStateException e) {
         return new ConfigException("--model reuse needs a saved model, and " + e.getMessage()
                 + ": run with --model refit to fit and save a new one");
+    }
+
+    /** Says that a rerun of a night starts its topics as a first fit, for it cannot read where that night started. */
+    public static void startPassedOver(UnreadableStateException e) {
+        LOG.warn("the saved model's start {}: this rerun of its night starts LDA as a first fit", e.getMessage());
     }
 
     /** Says that a refit goes on without the previous model, which it cannot read. */

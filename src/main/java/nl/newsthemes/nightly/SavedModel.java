@@ -8,8 +8,10 @@ import nl.newsthemes.topics.TopicCount;
 import nl.newsthemes.topics.TopicModel;
 import nl.newsthemes.topics.TopicQuality;
 import nl.newsthemes.topics.TopicRegistry;
+import nl.newsthemes.topics.TopicStart;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
 
 import java.util.List;
 
@@ -37,15 +39,18 @@ import java.util.List;
  *                          before there was such a list)
  * @param languages         the languages its articles were read in (see config.Options#LANGUAGES): its stems are
  *                          theirs; {@code [nl]} in a model saved before articles were read in their own language
+ * @param startedFrom       the run whose topics LDA started from (see topics.TopicStart), kept in {@code start/} so
+ *                          that a rerun of the same night starts from them too; null when LDA started as a first fit
  */
 public record SavedModel(String runId, String runDate, List<String> phrases, List<String> terms, List<String> surfaces,
                          List<Long> docFreqs, double[] idf, TopicCount topics, long modelledDocuments,
                          double subsamplingRate, List<TopicModel.TopicTerm> topicTerms, TopicQuality quality,
                          List<Integer> topicIds, TopicRegistry registry, Boilerplate boilerplate,
-                         List<String> languages) {
+                         List<String> languages, String startedFrom) {
     static final String FOLDER = "model";
     static final String FILE = "model.json";
     static final String LDA = "lda";
+    static final String START = "start";
 
     public SavedModel {
         boilerplate = boilerplate == null ? Boilerplate.none() : boilerplate;
@@ -115,7 +120,7 @@ public record SavedModel(String runId, String runDate, List<String> phrases, Lis
                     vocabulary.docFreqs(), idf, topics, modelledDocuments, fitted ? model.subsamplingRate() : 0.0,
                     fitted ? model.topicTerms() : List.of(), quality,
                     fitted ? java.util.Arrays.stream(model.ids()).boxed().toList() : List.of(), registry, boilerplate,
-                    languages);
+                    languages, fitted && model.start() != null ? model.start().from() : null);
         }
     }
 
@@ -152,6 +157,26 @@ public record SavedModel(String runId, String runDate, List<String> phrases, Lis
         }
     }
 
+    /**
+     * The topics that this model's LDA started from, saved in {@code folder}'s {@code start/}; null when it started as
+     * a first fit.
+     *
+     * @throws UnreadableStateException when start/ is missing or damaged
+     */
+    public TopicStart startIn(Path folder) {
+        if (startedFrom == null || topics.used() == 0) {
+            return null;
+        }
+        Path start = new Path(folder, START);
+        try {
+            return TopicStart.read(SparkSession.active(), start.toString(), startedFrom, topics.used());
+        } catch (Exception e) {
+            // Spark's reader fails in many ways on a missing or truncated Parquet file, some of them with Scala's
+            // undeclared checked exceptions (AnalysisException, SparkException).
+            throw new UnreadableStateException(start, e);
+        }
+    }
+
     static SavedModel read(FileSystem fs, Path stateFolder) {
         return readFrom(fs, new Path(stateFolder, FOLDER));
     }
@@ -166,11 +191,14 @@ public record SavedModel(String runId, String runDate, List<String> phrases, Lis
         writeTo(fs, new Path(stateFolder, FOLDER), model);
     }
 
-    /** Writes model.json, and the LDA model when there is one, into {@code folder}. */
+    /** Writes model.json, and the LDA model and the topics it started from when there are, into {@code folder}. */
     void writeTo(FileSystem fs, Path folder, TopicModel model) {
         StateFiles.writeJson(fs, new Path(folder, FILE), this);
         if (model != null) {
             model.saveLda(new Path(folder, LDA).toString());
+            if (model.start() != null) {
+                model.start().save(SparkSession.active(), new Path(folder, START).toString());
+            }
         }
     }
 }

@@ -157,6 +157,7 @@ public final class RunManifest {
             lineage.put("topics_new", run.topicLineage().added());
             lineage.put("topics_vanished", run.topicLineage().vanished());
             lineage.put("min_similarity", run.topicLineage().minSimilarity());
+            lineage.put("started_from", run.topicLineage().startedFrom());
         }
         if (run.topicQuality() != null) {
             ObjectNode quality = topics.putObject("quality");

@@ -71,6 +71,8 @@ public final class Columns {
     public static final String EXAMPLE_DOC_IDS = "example_doc_ids";
     public static final String TOPIC = "topic";
     public static final String WEIGHT = "weight";
+    /** A word's weight in each topic of a saved LDA start (see topics.TopicStart), in the order of the topics. */
+    public static final String WEIGHTS = "weights";
     public static final String LABEL = "label";
     public static final String MEAN_SHARE = "mean_share";
     public static final String DOMINANT_ARTICLES = "dominant_articles";

@@ -16,8 +16,8 @@ import scala.Tuple2;
 import static nl.newsthemes.schema.Columns.COUNTS;
 
 /**
- * MLlib's online LDA (Hoffman et al.'s online variational Bayes), started from {@link KMeansStart} when asked, on a
- * cached RDD of the documents.
+ * MLlib's online LDA (Hoffman et al.'s online variational Bayes), started from the previous model's topics
+ * ({@link TopicStart}) or from {@link KMeansStart} when asked, on a cached RDD of the documents.
  *
  * <p>MLlib's {@code ml.clustering.LDA} has no parameter for a starting model, and its optimizer replaces any start
  * with a random one when it initializes. This class therefore runs the same steps as {@code mllib.clustering.LDA.run}
@@ -34,9 +34,11 @@ final class OnlineLda {
      * @param training       documents with the {@code counts} column, in a fixed partitioning and order
      * @param miniBatch      the share of the documents in each iteration's mini-batch
      * @param settings       iterations, learning offset, alpha and start (its passes are already in {@code miniBatch})
+     * @param start          K topics to start from instead of the settings' start, or null
+     * @param vocabulary     the words of the {@code counts} vectors, by index (for {@code start})
      */
     static LocalLDAModel fit(SparkSession spark, Dataset<Row> training, int k, long seed, double miniBatch,
-                             LdaSettings settings) {
+                             LdaSettings settings, TopicStart start, java.util.List<String> vocabulary) {
         int iterations = settings.maxIterations();
         RDD<Tuple2<Object, org.apache.spark.mllib.linalg.Vector>> documents = training.select(COUNTS).javaRDD()
                 .zipWithIndex()
@@ -50,11 +52,15 @@ final class OnlineLda {
                     .setOptimizeDocConcentration(settings.optimizeAlpha());
             LDA lda = new LDA().setK(k).setSeed(seed).setMaxIterations(iterations).setOptimizer(optimizer);
             optimizer.initialize(documents, lda);
-            if (settings.kmeansStart()) {
+            if (start != null || settings.kmeansStart()) {
                 DenseMatrix<Object> random = optimizer.getLambda();
-                double[] start = ((double[]) random.data()).clone();
-                KMeansStart.addTo(start, k, KMeansStart.clusterCounts(training, k, seed, settings.clusterings()));
-                optimizer.setLambda(new breeze.linalg.DenseMatrix$mcD$sp(k, random.cols(), start));
+                double[] lambda = ((double[]) random.data()).clone();
+                if (start != null) {
+                    start.copyInto(lambda, vocabulary);
+                } else {
+                    KMeansStart.addTo(lambda, k, KMeansStart.clusterCounts(training, k, seed, settings.clusterings()));
+                }
+                optimizer.setLambda(new breeze.linalg.DenseMatrix$mcD$sp(k, random.cols(), lambda));
             }
             for (int i = 0; i < iterations; i++) {
                 optimizer.next();

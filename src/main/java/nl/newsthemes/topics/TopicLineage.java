@@ -11,7 +11,9 @@ package nl.newsthemes.topics;
  * @param added         topics under a new id
  * @param vanished      previous topics that no topic of this run matched
  * @param minSimilarity the least similarity of a match
+ * @param startedFrom   the run whose topics LDA started from (see {@link TopicStart}); null when it started as a first
+ *                      fit does, or did not fit
  */
 public record TopicLineage(String policy, String source, String previousRunId, int matched, int added, int vanished,
-                           double minSimilarity) {
+                           double minSimilarity, String startedFrom) {
 }

@@ -62,15 +62,18 @@ public final class TopicModel {
     private final int[][] topWords;
     /** Per topic position in the MLlib model, the topic's id in the outputs (see {@link TopicRegistry}). */
     private final int[] ids;
+    /** The previous model's topics this one was fitted from; null when it started as a first fit, or was loaded. */
+    private final TopicStart start;
 
     private TopicModel(LocalLDAModel model, List<String> labels, List<TopicTerm> topicTerms, double subsamplingRate,
-                       int[][] topWords, int[] ids) {
+                       int[][] topWords, int[] ids, TopicStart start) {
         this.model = model;
         this.labels = labels;
         this.topicTerms = topicTerms;
         this.subsamplingRate = subsamplingRate;
         this.topWords = topWords;
         this.ids = ids;
+        this.start = start;
     }
 
     /**
@@ -86,7 +89,7 @@ public final class TopicModel {
         List<String> labels = Arrays.stream(ids).mapToObj(labelById::get).toList();
         LocalLDAModel model = LocalLDAModel.load(ldaPath);
         int[][] topWords = TopicTermRanking.top(model.topicsMatrix(), termRelevance, TopicCoherence.TOP_WORDS);
-        return new TopicModel(model, labels, List.copyOf(topicTerms), subsamplingRate, topWords, ids.clone());
+        return new TopicModel(model, labels, List.copyOf(topicTerms), subsamplingRate, topWords, ids.clone(), null);
     }
 
     /** Saves the fitted MLlib model (its topics matrix and settings) to {@code path}, replacing what is there. */
@@ -106,13 +109,15 @@ public final class TopicModel {
      * Fits K topics on the {@code counts} column of documents that have at least one vocabulary word.
      *
      * @param documents number of rows of {@code counted}
+     * @param start     the previous model's topics to start from (K of them), or null to start as the settings say
      */
     public static TopicModel fit(SparkSession spark, Dataset<Row> counted, long documents, int k, long seed,
-                                 LdaSettings settings, int topicTerms, double termRelevance, Vocabulary vocabulary) {
+                                 LdaSettings settings, TopicStart start, int topicTerms, double termRelevance,
+                                 Vocabulary vocabulary) {
         // Mini-batches of passes / maxIterations of the corpus, so the iterations add up to that many passes.
         double rate = Math.min(1.0, Math.max(settings.passes() / settings.maxIterations(),
                 (double) MIN_BATCH_DOCUMENTS / documents));
-        LocalLDAModel model = OnlineLda.fit(spark, counted, k, seed, rate, settings);
+        LocalLDAModel model = OnlineLda.fit(spark, counted, k, seed, rate, settings, start, vocabulary.terms());
         model.setFeaturesCol(COUNTS).setTopicDistributionCol(TOPIC_DISTRIBUTION);
         org.apache.spark.ml.linalg.Matrix matrix = model.topicsMatrix();
         double[][] probability = TopicTermRanking.probabilities(matrix);
@@ -131,7 +136,12 @@ public final class TopicModel {
             }
         }
         return new TopicModel(model, List.copyOf(labels), List.copyOf(rows), rate, topWords,
-                java.util.stream.IntStream.range(0, k).toArray());
+                java.util.stream.IntStream.range(0, k).toArray(), start);
+    }
+
+    /** The previous model's topics this one was fitted from; null when it started as a first fit, or was loaded. */
+    public TopicStart start() {
+        return start;
     }
 
     /** The id of each topic position of the MLlib model. */
@@ -152,7 +162,7 @@ public final class TopicModel {
         }
         List<TopicTerm> rows = topicTerms.stream().map(t -> new TopicTerm(byOldId.get(t.topic()), t.rank(), t.term(),
                 t.weight(), t.label(), t.npmi(), t.closestTheme(), t.themeCorrelation())).toList();
-        return new TopicModel(model, labels, rows, subsamplingRate, topWords, newIds.clone());
+        return new TopicModel(model, labels, rows, subsamplingRate, topWords, newIds.clone(), start);
     }
 
     /**
@@ -169,6 +179,11 @@ public final class TopicModel {
             topics.add(topic);
         }
         return topics;
+    }
+
+    /** MLlib's topics matrix: a row per vocabulary word, a column per topic position, not normalized. */
+    org.apache.spark.ml.linalg.Matrix topicsMatrix() {
+        return model.topicsMatrix();
     }
 
     /** Per topic, the vocabulary indices of its top {@link TopicCoherence#TOP_WORDS} words. */
@@ -189,7 +204,7 @@ public final class TopicModel {
         }
         List<TopicTerm> rows = topicTerms.stream()
                 .map(t -> t.scored(npmiById.get(t.topic()), closest.get(t.topic()))).toList();
-        return new TopicModel(model, labels, rows, subsamplingRate, topWords, ids);
+        return new TopicModel(model, labels, rows, subsamplingRate, topWords, ids, start);
     }
 
     /**

@@ -37,7 +37,7 @@ class OptionsTest {
                 booleans.add(i);
             }
         }
-        assertEquals(3, booleans.size());
+        assertEquals(4, booleans.size());
         for (int trueOne : booleans) {
             Object[] values = new Object[COMPONENTS.length];
             for (int i = 0; i < COMPONENTS.length; i++) {

@@ -24,13 +24,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Topics that keep their ids from run to run, on 240 real articles of nl-news-2022 with 5 topics: a refit over the
- * same input matches every topic to itself; {@code --model reuse} transforms new articles with the saved model;
- * a refit with another seed keeps the ids of the topics it matches, gives new ids above every earlier one, and marks
- * the rest vanished. The model is kept in a model folder, whose LATEST names the last published run's version.
+ * Topics that keep their ids from run to run, on 240 real articles of nl-news-2022 with 5 topics: a refit starts from
+ * the previous topics and continues each; a rerun of its night gives the same topics; {@code --model reuse}
+ * transforms new articles with the saved model; a refit from scratch with another seed keeps the ids of the topics it
+ * matches, gives new ids above every earlier one, and marks the rest vanished. The model is kept in a model folder, whose LATEST names the last published run's version.
  */
 class StableTopicsTest extends SparkTestBase {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String COLD_REFIT = OneClustering.config("one-clustering-cold-refit.json",
+            "{" + OneClustering.SETTING + ", \"lda_warm_start\": false}");
+    /** Night 2's registry: each topic continued from night 1's, with the similarity of its refined words to them. */
+    private static final List<List<Object>> NIGHT_2_REGISTRY = List.of(
+            List.of(0, "active", "2026-11-01", "2026-11-02", "0.999356"), List.of(1, "active", "2026-11-01", "2026-11-02", "0.996306"),
+            List.of(2, "active", "2026-11-01", "2026-11-02", "0.99403"), List.of(3, "active", "2026-11-01", "2026-11-02", "0.99267"),
+            List.of(4, "active", "2026-11-01", "2026-11-02", "0.992314"));
 
     @TempDir
     Path dir;
@@ -51,7 +58,6 @@ class StableTopicsTest extends SparkTestBase {
 
         // Night 1: the first model; ids 0 to 4.
         assertEquals(ExitCode.DONE, run(in, out, models, "2026-11-01", "refit", 1));
-        List<List<Object>> topics1 = topics(out);
         assertEquals(List.of(
                         List.of(0, "active", "2026-11-01", "2026-11-01", "null"), List.of(1, "active", "2026-11-01", "2026-11-01", "null"),
                         List.of(2, "active", "2026-11-01", "2026-11-01", "null"), List.of(3, "active", "2026-11-01", "2026-11-01", "null"),
@@ -60,19 +66,26 @@ class StableTopicsTest extends SparkTestBase {
         String run1 = manifest(out).get("run_id").asText();
         assertEquals(run1, Files.readString(models.resolve("LATEST")).strip());
 
-        // Night 2: a refit over the same input and seed finds the same topics: each keeps its id, similarity 1.
+        // Night 2: a refit over the same input starts from night 1's topics and refines them: each keeps its id.
         assertEquals(ExitCode.DONE, run(in, out, models, "2026-11-02", "refit", 1));
-        assertEquals(topics1, topics(out));
-        assertEquals(List.of(
-                        List.of(0, "active", "2026-11-01", "2026-11-02", "1.0"), List.of(1, "active", "2026-11-01", "2026-11-02", "1.0"),
-                        List.of(2, "active", "2026-11-01", "2026-11-02", "1.0"), List.of(3, "active", "2026-11-01", "2026-11-02", "1.0"),
-                        List.of(4, "active", "2026-11-01", "2026-11-02", "1.0")),
-                registry(out));
+        List<List<Object>> topics2 = topics(out);
+        assertEquals(NIGHT_2_REGISTRY, registry(out));
         JsonNode model2 = manifest(out).at("/topics/model");
-        assertEquals(List.of("refit", run1, "5", "0", "0"), List.of(model2.get("policy").asText(),
+        assertEquals(List.of("refit", run1, "5", "0", "0", run1), List.of(model2.get("policy").asText(),
                 model2.get("previous_run").asText(), model2.get("topics_matched").asText(),
-                model2.get("topics_new").asText(), model2.get("topics_vanished").asText()));
+                model2.get("topics_new").asText(), model2.get("topics_vanished").asText(), model2.get("started_from").asText()));
         List<List<Object>> docTopics2 = docTopics(out);
+        String run2 = manifest(out).get("run_id").asText();
+
+        // Night 2 again (a rerun over the same input): it starts where night 2 started, from night 1's topics kept
+        // with night 2's model, not from night 2's own, and gives the same topics and registry.
+        assertEquals(ExitCode.DONE, run(in, out, models, "2026-11-02", "refit", 1));
+        assertEquals(topics2, topics(out));
+        assertEquals(NIGHT_2_REGISTRY, registry(out));
+        assertEquals(List.of(run2, run1), List.of(manifest(out).at("/topics/model/previous_run").asText(),
+                manifest(out).at("/topics/model/started_from").asText()));
+        assertEquals(docTopics2, docTopics(out));
+        String rerun2 = manifest(out).get("run_id").asText();
 
         // Night 3: 60 more articles, transformed with the saved model: the same topics, the same shares for the
         // articles it had, and shares for the new ones.
@@ -80,30 +93,30 @@ class StableTopicsTest extends SparkTestBase {
         more.addAll(byMonth.get("2022-08").subList(60, 80));
         more.addAll(byMonth.get("2022-07").subList(60, 80));
         IncrementalRunTest.write(in.resolve("b.jsonl"), more);
-        String run2 = manifest(out).get("run_id").asText();
         assertEquals(ExitCode.DONE, run(in, out, models, "2026-11-03", "reuse", 1));
-        assertEquals(topics1, topics(out));
+        assertEquals(topics2, topics(out));
         List<List<Object>> docTopics3 = docTopics(out);
         assertEquals(240, docTopics3.size());
         assertEquals(docTopics2, docTopics3.stream().filter(docTopics2::contains).toList(),
                 "the articles of night 2 have the same topic shares");
         assertEquals("reuse", manifest(out).at("/topics/model/policy").asText());
-        assertEquals(run2, manifest(out).at("/topics/model/previous_run").asText());
+        assertEquals(rerun2, manifest(out).at("/topics/model/previous_run").asText());
         assertEquals("2026-11-03", registry(out).get(0).get(3));
 
-        // Night 4: a refit with another seed. On these articles it finds all five topics again (cosine similarity
-        // 0.62 to 0.94 to night 3's): they keep their ids, none is new and none vanished. (New and vanished ids:
-        // TopicRegistryTest.)
-        assertEquals(ExitCode.DONE, run(in, out, models, "2026-11-04", "refit", 7));
+        // Night 4: a refit with another seed, from scratch (lda_warm_start off: as a first fit starts). On these
+        // articles it finds all five topics again (cosine similarity 0.58 to 0.94 to night 3's): they keep their ids,
+        // none is new and none vanished. (New and vanished ids: TopicRegistryTest.)
+        assertEquals(ExitCode.DONE, run(in, out, models, "2026-11-04", "refit", 7, COLD_REFIT));
         JsonNode model4 = manifest(out).at("/topics/model");
         assertEquals(List.of(5, 0, 0), List.of(model4.get("topics_matched").asInt(), model4.get("topics_new").asInt(),
                 model4.get("topics_vanished").asInt()));
+        assertTrue(model4.get("started_from").isNull());
         assertEquals(List.of(
-                List.of(0, "active", "2026-11-01", "2026-11-04", "0.943623"),
-                List.of(1, "active", "2026-11-01", "2026-11-04", "0.849891"),
-                List.of(2, "active", "2026-11-01", "2026-11-04", "0.621911"),
-                List.of(3, "active", "2026-11-01", "2026-11-04", "0.729746"),
-                List.of(4, "active", "2026-11-01", "2026-11-04", "0.728125")), registry(out));
+                List.of(0, "active", "2026-11-01", "2026-11-04", "0.94226"),
+                List.of(1, "active", "2026-11-01", "2026-11-04", "0.839065"),
+                List.of(2, "active", "2026-11-01", "2026-11-04", "0.583423"),
+                List.of(3, "active", "2026-11-01", "2026-11-04", "0.680138"),
+                List.of(4, "active", "2026-11-01", "2026-11-04", "0.676027")), registry(out));
         assertEquals(List.of(0, 1, 2, 3, 4), topics(out).stream().map(t -> t.get(0)).distinct().toList());
 
         // Reuse where there is no model: exit 2 before anything is written.
@@ -112,10 +125,14 @@ class StableTopicsTest extends SparkTestBase {
     }
 
     private static ExitCode run(Path in, Path out, Path models, String runDate, String policy, int seed) {
+        return run(in, out, models, runDate, policy, seed, OneClustering.config());
+    }
+
+    private static ExitCode run(Path in, Path out, Path models, String runDate, String policy, int seed, String config) {
         // The model folder as a file: URI, as a cluster gives an hdfs:// or s3a:// one.
         return ThemesJob.run(new String[]{"--input", in.toString(), "--output", out.toString(), "--model-dir",
                 models.toUri().toString(), "--run-date", runDate, "--model", policy, "--seed", String.valueOf(seed),
-                "--topics", "5", "--config", OneClustering.config()});
+                "--topics", "5", "--config", config});
     }
 
     /** doc_id and topic_distribution of doc_topics, by doc_id, read now (the next run replaces the files). */

@@ -34,16 +34,55 @@ class TopicModelTest extends SparkTestBase {
         return spark.createDataFrame(rows, VocabularyTest.SCHEMA);
     }
 
-    private static TopicModel fit(Dataset<Row> training, Vocabulary v, long seed) {
-        return TopicModel.fit(spark, training, training.count(), 2, seed, new LdaSettings(30, 2.0, 1.0, true, true, 3), 6, 1.0, v);
+    /** {@link #twoStories()} counted over their vocabulary, as LDA's training set (cached; the caller unpersists). */
+    private record Counted(Vocabulary vocabulary, Dataset<Row> training) {
+    }
+
+    private static Counted countedTwoStories() {
+        Dataset<Row> docs = twoStories();
+        Vocabulary v = Vocabulary.fit(docs, 40, 100, 2, 1.0);
+        return new Counted(v, LdaInput.trainingSet(v.countVectorizer().transform(docs), 3));
+    }
+
+    private static TopicModel fit(Counted stories, long seed) {
+        return fit(stories, seed, null);
+    }
+
+    private static TopicModel fit(Counted stories, long seed, TopicStart start) {
+        Dataset<Row> training = stories.training();
+        return TopicModel.fit(spark, training, training.count(), 2, seed, new LdaSettings(30, 2.0, 1.0, true, true, 3),
+                start, 6, 1.0, stories.vocabulary());
+    }
+
+    /** The sorted top six words of each topic, by position in the model. */
+    private static List<List<String>> storiesByPosition(TopicModel model) {
+        List<Row> topics = model.topics(spark).orderBy(TOPIC, RANK).collectAsList();
+        return List.of(topics.subList(0, 6).stream().map(r -> r.<String>getAs(TERM)).sorted().toList(),
+                topics.subList(6, 12).stream().map(r -> r.<String>getAs(TERM)).sorted().toList());
+    }
+
+    @Test
+    void aRefitFromThePreviousTopicsKeepsTheirPlacesWhereItsOwnSeedWouldSwapThem() {
+        Counted stories = countedTwoStories();
+        Dataset<Row> training = stories.training();
+        TopicModel previous = fit(stories, 1);
+        TopicModel cold = fit(stories, 3);
+        assertEquals(List.of(storiesByPosition(previous).get(1), storiesByPosition(previous).get(0)),
+                storiesByPosition(cold), "seed 3 alone puts the two stories the other way round");
+
+        TopicStart start = TopicStart.of("run-1", previous, stories.vocabulary().terms());
+        TopicModel warm = fit(stories, 3, start);
+        assertEquals(storiesByPosition(previous), storiesByPosition(warm), "from the previous topics, each stays where it was");
+        assertEquals("run-1", warm.start().from());
+        assertEquals(null, cold.start());
+        training.unpersist();
     }
 
     @Test
     void separatesTwoStoriesWithDistributionsThatSumToOne() {
-        Dataset<Row> docs = twoStories();
-        Vocabulary v = Vocabulary.fit(docs, 40, 100, 2, 1.0);
-        Dataset<Row> training = LdaInput.trainingSet(v.countVectorizer().transform(docs), 3);
-        TopicModel model = fit(training, v, 1);
+        Counted stories = countedTwoStories();
+        Dataset<Row> training = stories.training();
+        TopicModel model = fit(stories, 1);
 
         List<Row> topics = model.topics(spark).orderBy(TOPIC, RANK).collectAsList();
         assertEquals(12, topics.size());
@@ -85,11 +124,10 @@ class TopicModelTest extends SparkTestBase {
 
     @Test
     void theSameSeedGivesTheSameModel() {
-        Dataset<Row> docs = twoStories();
-        Vocabulary v = Vocabulary.fit(docs, 40, 100, 2, 1.0);
-        Dataset<Row> training = LdaInput.trainingSet(v.countVectorizer().transform(docs), 3);
-        TopicModel first = fit(training, v, 42);
-        TopicModel second = fit(training, v, 42);
+        Counted stories = countedTwoStories();
+        Dataset<Row> training = stories.training();
+        TopicModel first = fit(stories, 42);
+        TopicModel second = fit(stories, 42);
         assertEquals(values(first.topics(spark)), values(second.topics(spark)));
         assertEquals(values(first.docTopics(training).orderBy(DOC_ID)), values(second.docTopics(training).orderBy(DOC_ID)));
         training.unpersist();
