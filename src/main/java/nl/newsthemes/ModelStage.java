@@ -154,7 +154,10 @@ final class ModelStage {
             throw ModelStore.reuseRefused(e);
         }
         int topics = saved == null ? 0 : saved.ids().length;
-        return new Topics(previous.model().topics(), saved, previous.model().registry().seenAgain(config.runDate()),
+        // A refit later tonight starts from these topics, as it would without this run (see TopicModel#refitStart).
+        TopicModel kept = saved == null ? null
+                : saved.withRefitStart(TopicStart.of(previous.model().runId(), saved, previous.model().terms()));
+        return new Topics(previous.model().topics(), kept, previous.model().registry().seenAgain(config.runDate()),
                 new TopicLineage(config.model(), source, previous.model().runId(), topics, 0, 0, config.topicMatchSimilarity(),
                         null),
                 TopicSweep.none());
@@ -168,7 +171,8 @@ final class ModelStage {
         if (!config.topicsAuto()) {
             TopicModel fitted = timer.time("lda", () -> fit(features.training(), features.modelled(), requested.used(),
                             vocabulary, start),
-                    m -> requested.used() + " topics on " + features.modelled() + " documents" + startDetail(m));
+                    m -> requested.used() + " topics on " + features.modelled() + " documents"
+                            + startDetail(start, requested.used()));
             return timer.time("topic-ids", () -> withIds(fitted, previous, previousTopics, source, vocabulary, requested,
                     TopicSweep.none()), ModelStage::idsDetail);
         }
@@ -179,8 +183,9 @@ final class ModelStage {
 
     /**
      * The topics a refit starts from instead of lda_start (a fit of as many topics takes them; see {@link TopicStart}):
-     * the previous model's; in a rerun of the night that fitted the previous model, the ones that night started from,
-     * so that the rerun gives the same topics; null for a first fit, or with lda_warm_start off.
+     * the previous model's; where a run of this same night saved the previous model, the ones that night's first run
+     * started from, so that a rerun gives the same topics (see TopicModel#refitStart); null for a first fit, or with
+     * lda_warm_start off.
      */
     private TopicStart warmStart(ModelStore.Saved previous, TopicModel previousTopics) {
         if (!config.ldaWarmStart() || previousTopics == null) {
@@ -190,15 +195,21 @@ final class ModelStage {
             return TopicStart.of(previous.model().runId(), previousTopics, previous.model().terms());
         }
         try {
-            return previous.start();
+            return previous.refitStart();
         } catch (UnreadableStateException e) {
             ModelStore.startPassedOver(e);
             return null;
         }
     }
 
-    private static String startDetail(TopicModel fitted) {
-        return fitted.start() == null ? "" : ", from the topics of run " + fitted.start().from();
+    /** The run whose topics a fit of k topics starts from, or null. */
+    private static String startedFrom(TopicStart start, int k) {
+        return start != null && start.k() == k ? start.from() : null;
+    }
+
+    private static String startDetail(TopicStart start, int k) {
+        String from = startedFrom(start, k);
+        return from == null ? "" : ", from the topics of run " + from;
     }
 
     private static String idsDetail(Topics t) {
@@ -225,7 +236,7 @@ final class ModelStage {
                 .distinct().sorted().toList()) {
             long started = System.nanoTime();
             TopicModel model = timer.time("lda-k" + candidate, () -> fit(training, modelled, candidate, vocabulary, start),
-                    m -> candidate + " topics on " + modelled + " documents" + startDetail(m));
+                    m -> candidate + " topics on " + modelled + " documents" + startDetail(start, candidate));
             double npmi = Decimals.round(java.util.Arrays.stream(
                     TopicCoherence.npmi(spark, training, modelled, model.topWords())).average().orElse(0));
             points.add(new TopicSweep.Point(candidate, npmi, Decimals.round((System.nanoTime() - started) / 1e9), false));
@@ -237,7 +248,8 @@ final class ModelStage {
         TopicCount k = new TopicCount(chosen.k(), chosen.k(), String.format(Locale.ROOT,
                 "chosen by coherence (--topics auto) from %s: mean NPMI %.3f",
                 points.stream().map(p -> String.valueOf(p.k())).toList(), chosen.meanNpmi()));
-        return new Swept(models.get(best), k, new TopicSweep(List.copyOf(points)));
+        // Whichever K wins, a rerun of tonight must sweep from the same start (see TopicModel#refitStart).
+        return new Swept(models.get(best).withRefitStart(start), k, new TopicSweep(List.copyOf(points)));
     }
 
     /** The topics of a run that fitted none. */
@@ -250,8 +262,7 @@ final class ModelStage {
     /** @param start the topics to start from where it has k of them (see {@link #warmStart}), or null */
     private TopicModel fit(Dataset<Row> training, long modelled, int k, Vocabulary vocabulary, TopicStart start) {
         return TopicModel.fit(spark, training, modelled, k, config.seed(), config.ldaSettings(),
-                start != null && start.topics() == k ? start : null, config.topicTerms(), config.topicTermRelevance(),
-                vocabulary);
+                startedFrom(start, k) == null ? null : start, config.topicTerms(), config.topicTermRelevance(), vocabulary);
     }
 
     /** The previous run's topics for a refit to match, or null; a damaged one is passed over (see ModelStore#latest). */
@@ -282,6 +293,6 @@ final class ModelStage {
         int vanished = (int) (before.active().size() - matches.size());
         return new Topics(k, fitted.withIds(assigned.ids()), assigned.registry(), new TopicLineage(config.model(), source,
                 previous == null ? null : previous.model().runId(), matches.size(), fitted.labels().size() - matches.size(),
-                vanished, config.topicMatchSimilarity(), fitted.start() == null ? null : fitted.start().from()), sweep);
+                vanished, config.topicMatchSimilarity(), startedFrom(fitted.refitStart(), k.used())), sweep);
     }
 }

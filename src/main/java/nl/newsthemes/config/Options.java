@@ -163,7 +163,7 @@ public final class Options {
 
     /**
      * On: a night that has yesterday's topics refines them instead of finding the subjects again from nothing, which
-     * costs the k-means start and keeps the topics (and so their ids) from night to night. Off: every refit starts as
+     * skips the k-means start and keeps the topics (and so their ids) from night to night. Off: every refit starts as
      * a first fit does, so that a new subject can take a topic of its own at once rather than over a few nights.
      */
     public static final Option<Boolean> LDA_WARM_START = Option.of("lda_warm_start", JobConfig::ldaWarmStart, true,

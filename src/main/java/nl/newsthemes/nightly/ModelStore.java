@@ -41,9 +41,9 @@ public final class ModelStore {
             return model.topicModelIn(folder, termRelevance);
         }
 
-        /** The topics its LDA started from, or null (see {@link SavedModel#startIn}). */
-        public TopicStart start() {
-            return model.startIn(folder);
+        /** The topics a refit of its run date starts from, or null (see {@link SavedModel#refitStartIn}). */
+        public TopicStart refitStart() {
+            return model.refitStartIn(folder);
         }
     }
 

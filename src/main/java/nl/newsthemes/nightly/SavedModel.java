@@ -39,14 +39,15 @@ import java.util.List;
  *                          before there was such a list)
  * @param languages         the languages its articles were read in (see config.Options#LANGUAGES): its stems are
  *                          theirs; {@code [nl]} in a model saved before articles were read in their own language
- * @param startedFrom       the run whose topics LDA started from (see topics.TopicStart), kept in {@code start/} so
- *                          that a rerun of the same night starts from them too; null when LDA started as a first fit
+ * @param refitStartFrom    the run whose topics a refit of this model's run date starts from, kept in {@code start/}
+ *                          (see topics.TopicModel#refitStart): a rerun of that night starts where its first run did;
+ *                          null when such a refit starts as a first fit does
  */
 public record SavedModel(String runId, String runDate, List<String> phrases, List<String> terms, List<String> surfaces,
                          List<Long> docFreqs, double[] idf, TopicCount topics, long modelledDocuments,
                          double subsamplingRate, List<TopicModel.TopicTerm> topicTerms, TopicQuality quality,
                          List<Integer> topicIds, TopicRegistry registry, Boilerplate boilerplate,
-                         List<String> languages, String startedFrom) {
+                         List<String> languages, String refitStartFrom) {
     static final String FOLDER = "model";
     static final String FILE = "model.json";
     static final String LDA = "lda";
@@ -120,7 +121,7 @@ public record SavedModel(String runId, String runDate, List<String> phrases, Lis
                     vocabulary.docFreqs(), idf, topics, modelledDocuments, fitted ? model.subsamplingRate() : 0.0,
                     fitted ? model.topicTerms() : List.of(), quality,
                     fitted ? java.util.Arrays.stream(model.ids()).boxed().toList() : List.of(), registry, boilerplate,
-                    languages, fitted && model.start() != null ? model.start().from() : null);
+                    languages, fitted && model.refitStart() != null ? model.refitStart().from() : null);
         }
     }
 
@@ -158,18 +159,18 @@ public record SavedModel(String runId, String runDate, List<String> phrases, Lis
     }
 
     /**
-     * The topics that this model's LDA started from, saved in {@code folder}'s {@code start/}; null when it started as
-     * a first fit.
+     * The topics a refit of this model's run date starts from, saved in {@code folder}'s {@code start/}; null when it
+     * starts as a first fit does.
      *
      * @throws UnreadableStateException when start/ is missing or damaged
      */
-    public TopicStart startIn(Path folder) {
-        if (startedFrom == null || topics.used() == 0) {
+    public TopicStart refitStartIn(Path folder) {
+        if (refitStartFrom == null) {
             return null;
         }
         Path start = new Path(folder, START);
         try {
-            return TopicStart.read(SparkSession.active(), start.toString(), startedFrom, topics.used());
+            return TopicStart.read(SparkSession.active(), start.toString(), refitStartFrom);
         } catch (Exception e) {
             // Spark's reader fails in many ways on a missing or truncated Parquet file, some of them with Scala's
             // undeclared checked exceptions (AnalysisException, SparkException).
@@ -191,13 +192,16 @@ public record SavedModel(String runId, String runDate, List<String> phrases, Lis
         writeTo(fs, new Path(stateFolder, FOLDER), model);
     }
 
-    /** Writes model.json, and the LDA model and the topics it started from when there are, into {@code folder}. */
+    /**
+     * Writes model.json, and the LDA model and the topics a refit of its night starts from when there are, into
+     * {@code folder}.
+     */
     void writeTo(FileSystem fs, Path folder, TopicModel model) {
         StateFiles.writeJson(fs, new Path(folder, FILE), this);
         if (model != null) {
             model.saveLda(new Path(folder, LDA).toString());
-            if (model.start() != null) {
-                model.start().save(SparkSession.active(), new Path(folder, START).toString());
+            if (model.refitStart() != null) {
+                model.refitStart().save(SparkSession.active(), new Path(folder, START).toString());
             }
         }
     }

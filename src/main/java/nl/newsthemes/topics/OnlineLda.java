@@ -13,6 +13,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
+import java.util.List;
+
 import static nl.newsthemes.schema.Columns.COUNTS;
 
 /**
@@ -38,7 +40,7 @@ final class OnlineLda {
      * @param vocabulary     the words of the {@code counts} vectors, by index (for {@code start})
      */
     static LocalLDAModel fit(SparkSession spark, Dataset<Row> training, int k, long seed, double miniBatch,
-                             LdaSettings settings, TopicStart start, java.util.List<String> vocabulary) {
+                             LdaSettings settings, TopicStart start, List<String> vocabulary) {
         int iterations = settings.maxIterations();
         RDD<Tuple2<Object, org.apache.spark.mllib.linalg.Vector>> documents = training.select(COUNTS).javaRDD()
                 .zipWithIndex()

@@ -62,18 +62,23 @@ public final class TopicModel {
     private final int[][] topWords;
     /** Per topic position in the MLlib model, the topic's id in the outputs (see {@link TopicRegistry}). */
     private final int[] ids;
-    /** The previous model's topics this one was fitted from; null when it started as a first fit, or was loaded. */
-    private final TopicStart start;
+    /**
+     * The topics a refit of the night that made this model starts from, kept with the model so that a rerun of that
+     * night starts where its first run did: those this model's fit started from or, after a {@code --topics auto}
+     * sweep, those any of its fits started from; a reused model's own. Null when such a refit starts as a first fit
+     * does, and in a loaded model.
+     */
+    private final TopicStart refitStart;
 
     private TopicModel(LocalLDAModel model, List<String> labels, List<TopicTerm> topicTerms, double subsamplingRate,
-                       int[][] topWords, int[] ids, TopicStart start) {
+                       int[][] topWords, int[] ids, TopicStart refitStart) {
         this.model = model;
         this.labels = labels;
         this.topicTerms = topicTerms;
         this.subsamplingRate = subsamplingRate;
         this.topWords = topWords;
         this.ids = ids;
-        this.start = start;
+        this.refitStart = refitStart;
     }
 
     /**
@@ -139,9 +144,14 @@ public final class TopicModel {
                 java.util.stream.IntStream.range(0, k).toArray(), start);
     }
 
-    /** The previous model's topics this one was fitted from; null when it started as a first fit, or was loaded. */
-    public TopicStart start() {
-        return start;
+    /** See {@link #refitStart}. */
+    public TopicStart refitStart() {
+        return refitStart;
+    }
+
+    /** This model, with the topics a refit of its night starts from (see {@link #refitStart}). */
+    public TopicModel withRefitStart(TopicStart start) {
+        return new TopicModel(model, labels, topicTerms, subsamplingRate, topWords, ids, start);
     }
 
     /** The id of each topic position of the MLlib model. */
@@ -162,7 +172,7 @@ public final class TopicModel {
         }
         List<TopicTerm> rows = topicTerms.stream().map(t -> new TopicTerm(byOldId.get(t.topic()), t.rank(), t.term(),
                 t.weight(), t.label(), t.npmi(), t.closestTheme(), t.themeCorrelation())).toList();
-        return new TopicModel(model, labels, rows, subsamplingRate, topWords, newIds.clone(), start);
+        return new TopicModel(model, labels, rows, subsamplingRate, topWords, newIds.clone(), refitStart);
     }
 
     /**
@@ -204,7 +214,7 @@ public final class TopicModel {
         }
         List<TopicTerm> rows = topicTerms.stream()
                 .map(t -> t.scored(npmiById.get(t.topic()), closest.get(t.topic()))).toList();
-        return new TopicModel(model, labels, rows, subsamplingRate, topWords, ids, start);
+        return new TopicModel(model, labels, rows, subsamplingRate, topWords, ids, refitStart);
     }
 
     /**

@@ -26,20 +26,21 @@ import static nl.newsthemes.schema.Columns.WEIGHTS;
  * their stem (or phrase), so a vocabulary that changed since keeps the weights of the words it still has; a word new
  * to the vocabulary keeps MLlib's seeded random start, as every word does in a first fit.
  *
- * @param from   the run that fitted the model whose topics these are
- * @param topics K
- * @param terms  the words, in the order of {@code weights}
- * @param weights word by word, the word's weight in each of the K topics ({@code weights[word * K + topic]})
+ * @param from    the run that fitted the model whose topics these are
+ * @param k       the number of topics
+ * @param terms   the words, in the order of {@code weights}
+ * @param weights word by word, the word's weight in each of the k topics ({@code weights[word * k + topic]}); not to be
+ *                changed
  */
-public record TopicStart(String from, int topics, List<String> terms, double[] weights) {
+public record TopicStart(String from, int k, List<String> terms, double[] weights) {
     private static final StructType SCHEMA = new StructType()
             .add(TERM, DataTypes.StringType, false)
             .add(WEIGHTS, DataTypes.createArrayType(DataTypes.DoubleType, false), false);
 
     public TopicStart {
         terms = List.copyOf(terms);
-        if (weights.length != (long) terms.size() * topics) {
-            throw new IllegalArgumentException(weights.length + " weights for " + terms.size() + " words and " + topics
+        if (weights.length != (long) terms.size() * k) {
+            throw new IllegalArgumentException(weights.length + " weights for " + terms.size() + " words and " + k
                     + " topics");
         }
     }
@@ -48,6 +49,9 @@ public record TopicStart(String from, int topics, List<String> terms, double[] w
     public static TopicStart of(String from, TopicModel model, List<String> terms) {
         // MLlib's topics matrix has a row per word and a column per topic position.
         Matrix matrix = model.topicsMatrix();
+        if (matrix.numRows() != terms.size()) {
+            throw new IllegalArgumentException("a model of " + matrix.numRows() + " words with a vocabulary of " + terms.size());
+        }
         int k = matrix.numCols();
         double[] weights = new double[terms.size() * k];
         for (int word = 0; word < terms.size(); word++) {
@@ -59,13 +63,13 @@ public record TopicStart(String from, int topics, List<String> terms, double[] w
     }
 
     /**
-     * Sets each word of {@code vocabulary} that this start has to its weights in {@code lambda}, a matrix of K rows
-     * (topics) and a column per word stored column by column (Breeze's layout, as MLlib's optimizer holds it); the
-     * other words keep what {@code lambda} holds.
+     * Sets each word of {@code vocabulary} that this start has to its weights in {@code lambda}, a matrix of k rows
+     * (topics) and a column per word stored column by column (Breeze's layout, as {@link OnlineLda} hands it to
+     * MLlib's optimizer); the other words keep what {@code lambda} holds.
      */
     void copyInto(double[] lambda, List<String> vocabulary) {
-        if (lambda.length != (long) vocabulary.size() * topics) {
-            throw new IllegalArgumentException("a start of " + topics + " topics for a model of "
+        if (lambda.length != (long) vocabulary.size() * k) {
+            throw new IllegalArgumentException("a start of " + k + " topics for a model of "
                     + lambda.length / Math.max(1, vocabulary.size()) + " topics");
         }
         Map<String, Integer> position = new HashMap<>();
@@ -75,7 +79,7 @@ public record TopicStart(String from, int topics, List<String> terms, double[] w
         for (int word = 0; word < vocabulary.size(); word++) {
             Integer known = position.get(vocabulary.get(word));
             if (known != null) {
-                System.arraycopy(weights, known * topics, lambda, word * topics, topics);
+                System.arraycopy(weights, known * k, lambda, word * k, k);
             }
         }
     }
@@ -84,30 +88,40 @@ public record TopicStart(String from, int topics, List<String> terms, double[] w
     public void save(SparkSession spark, String path) {
         List<Row> rows = new ArrayList<>();
         for (int word = 0; word < terms.size(); word++) {
-            double[] row = new double[topics];
-            System.arraycopy(weights, word * topics, row, 0, topics);
+            double[] row = new double[k];
+            System.arraycopy(weights, word * k, row, 0, k);
             rows.add(RowFactory.create(terms.get(word), row));
         }
         spark.createDataFrame(rows, SCHEMA).coalesce(1).write().mode("overwrite").parquet(path);
     }
 
-    /** A start saved with {@link #save} (by any run: the words are matched by name, not by their order). */
-    public static TopicStart read(SparkSession spark, String path, String from, int topics) {
-        List<String> terms = new ArrayList<>();
+    /**
+     * A start saved with {@link #save} (by any run: the words are matched by name, not by their order), with as many
+     * topics as its rows have weights.
+     *
+     * @throws IllegalArgumentException when it holds no word, or words with different numbers of weights
+     */
+    public static TopicStart read(SparkSession spark, String path, String from) {
         List<Row> rows = spark.read().schema(SCHEMA).parquet(path).collectAsList();
-        double[] weights = new double[rows.size() * topics];
+        if (rows.isEmpty()) {
+            // A saved start has every word of its model's vocabulary: none means files that were lost.
+            throw new IllegalArgumentException(path + " holds no word");
+        }
+        int k = rows.get(0).getList(1).size();
+        List<String> terms = new ArrayList<>();
+        double[] weights = new double[rows.size() * k];
         for (int word = 0; word < rows.size(); word++) {
             Row row = rows.get(word);
             terms.add(row.getString(0));
             List<Double> values = row.getList(1);
-            if (values.size() != topics) {
+            if (values.size() != k) {
                 throw new IllegalArgumentException(path + ": the word '" + row.getString(0) + "' has " + values.size()
-                        + " weights, not " + topics);
+                        + " weights, where '" + terms.get(0) + "' has " + k);
             }
-            for (int topic = 0; topic < topics; topic++) {
-                weights[word * topics + topic] = values.get(topic);
+            for (int topic = 0; topic < k; topic++) {
+                weights[word * k + topic] = values.get(topic);
             }
         }
-        return new TopicStart(from, topics, terms, weights);
+        return new TopicStart(from, k, terms, weights);
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 
 import static nl.newsthemes.schema.Columns.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TopicModelTest extends SparkTestBase {
@@ -73,8 +74,8 @@ class TopicModelTest extends SparkTestBase {
         TopicStart start = TopicStart.of("run-1", previous, stories.vocabulary().terms());
         TopicModel warm = fit(stories, 3, start);
         assertEquals(storiesByPosition(previous), storiesByPosition(warm), "from the previous topics, each stays where it was");
-        assertEquals("run-1", warm.start().from());
-        assertEquals(null, cold.start());
+        assertEquals("run-1", warm.refitStart().from());
+        assertNull(cold.refitStart());
         training.unpersist();
     }
 

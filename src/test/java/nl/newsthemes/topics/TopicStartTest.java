@@ -36,17 +36,26 @@ class TopicStartTest extends SparkTestBase {
     void savedAndReadBackTheWeightsAreTheSameToTheLastBit(@TempDir Path dir) {
         TopicStart odd = new TopicStart("run-7", 2, List.of("a", "b"), new double[]{0.1 + 0.2, Math.PI, 1e-300, 12345.678901234});
         odd.save(spark, dir.resolve("start").toString());
-        TopicStart read = TopicStart.read(spark, dir.resolve("start").toString(), "run-7", 2);
+        TopicStart read = TopicStart.read(spark, dir.resolve("start").toString(), "run-7");
         assertEquals(odd.terms(), read.terms());
         assertArrayEquals(odd.weights(), read.weights());
         assertEquals("run-7", read.from());
     }
 
     @Test
-    void savedWithAnotherNumberOfTopicsItSaysSo(@TempDir Path dir) {
-        START.save(spark, dir.resolve("start").toString());
+    void aSavedStartWhoseWordsDisagreeOnTheNumberOfTopicsOrThatHoldsNoWordIsRefused(@TempDir Path dir) {
+        TopicStart three = new TopicStart("run-2", 3, List.of("zout"), new double[]{1.0, 2.0, 3.0});
+        START.save(spark, dir.resolve("two").toString());
+        three.save(spark, dir.resolve("three").toString());
+        // Two saves in one folder: what a half-copied folder might hold.
+        spark.read().parquet(dir.resolve("two").toString()).unionByName(spark.read().parquet(dir.resolve("three").toString()))
+                .coalesce(1).write().parquet(dir.resolve("mixed").toString());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> TopicStart.read(spark, dir.resolve("start").toString(), "run-1", 3));
-        assertEquals(dir.resolve("start") + ": the word 'gas' has 2 weights, not 3", e.getMessage());
+                () -> TopicStart.read(spark, dir.resolve("mixed").toString(), "run-1"));
+        assertEquals(dir.resolve("mixed") + ": the word 'zout' has 3 weights, where 'gas' has 2", e.getMessage());
+
+        spark.read().parquet(dir.resolve("two").toString()).limit(0).write().parquet(dir.resolve("empty").toString());
+        e = assertThrows(IllegalArgumentException.class, () -> TopicStart.read(spark, dir.resolve("empty").toString(), "run-1"));
+        assertEquals(dir.resolve("empty") + " holds no word", e.getMessage());
     }
 }
