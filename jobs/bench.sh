@@ -100,18 +100,18 @@ fi
 if [[ " $parts " == *" corpus "* || " $parts " == *" nights "* ]]; then
   mllib="$(tr ':' '\n' < "$cp_file" | grep 'spark-mllib_' | head -n 1)"
   unzip -p "$mllib" org/apache/spark/ml/feature/stopwords/dutch.txt > "$work/dutch.txt"
-fi
-
-if [[ " $parts " == *" corpus "* ]]; then
-  "$py" -c 'import gensim' 2> /dev/null \
-    || { echo "bench: the corpus part needs Debian's gensim for $py: apt-get install python3-gensim" >&2; exit 1; }
-  echo "== the corpus: $(basename "$corpus"), K=$k, the whole job and gensim on the same articles"
   # First a run on the sample, untimed: on Java 25 it records the AOT cache (README, "Performance") if this build has
   # none yet, so that no timed run pays for the recording; and its log says which Java run-local.sh chose.
   "$root/jobs/run-local.sh" --output "$work/untimed-out" > "$work/untimed.log" 2>&1 \
     || { echo "bench: the job failed on the sample:" >&2; tail -n 20 "$work/untimed.log" >&2; exit 1; }
   echo "the job on $(sed -n 's/^run-local: \(Java [^ ]* from [^ ]*\).*/\1/p' "$work/untimed.log" | head -n 1 | grep . \
     || java -version 2>&1 | head -n 1) (jobs/run-local.sh's choice; JAVA_HOME chooses another)"
+fi
+
+if [[ " $parts " == *" corpus "* ]]; then
+  "$py" -c 'import gensim' 2> /dev/null \
+    || { echo "bench: the corpus part needs Debian's gensim for $py: apt-get install python3-gensim" >&2; exit 1; }
+  echo "== the corpus: $(basename "$corpus"), K=$k, the whole job and gensim on the same articles"
   total=$(zcat "$corpus" | wc -l)
   printf '%-5s %8s %7s %7s %7s %7s %7s %8s %8s %8s %8s %7s %7s %7s %7s  %s\n' \
     share articles read text vocab lda write job_s words/s peak_MB gensim_s ratio like4like npmi npmi_g stages
