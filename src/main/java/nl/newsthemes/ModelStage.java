@@ -154,9 +154,8 @@ final class ModelStage {
             throw ModelStore.reuseRefused(e);
         }
         int topics = saved == null ? 0 : saved.ids().length;
-        // A refit later tonight starts from these topics, as it would without this run (see TopicModel#refitStart).
-        TopicModel kept = saved == null ? null
-                : saved.withRefitStart(TopicStart.of(previous.model().runId(), saved, previous.model().terms()));
+        // A refit later tonight starts where it would without this run (see TopicModel#refitStart).
+        TopicModel kept = saved == null ? null : saved.withRefitStart(nightStart(previous, saved));
         return new Topics(previous.model().topics(), kept, previous.model().registry().seenAgain(config.runDate()),
                 new TopicLineage(config.model(), source, previous.model().runId(), topics, 0, 0, config.topicMatchSimilarity(),
                         null),
@@ -169,8 +168,9 @@ final class ModelStage {
         TopicModel previousTopics = previousTopics(previous);
         TopicStart start = warmStart(previous, previousTopics);
         if (!config.topicsAuto()) {
+            // Kept with the model even where its K differs, for a rerun of tonight with another K (see #sweep).
             TopicModel fitted = timer.time("lda", () -> fit(features.training(), features.modelled(), requested.used(),
-                            vocabulary, start),
+                            vocabulary, start).withRefitStart(start),
                     m -> requested.used() + " topics on " + features.modelled() + " documents"
                             + startDetail(start, requested.used()));
             return timer.time("topic-ids", () -> withIds(fitted, previous, previousTopics, source, vocabulary, requested,
@@ -188,9 +188,14 @@ final class ModelStage {
      * lda_warm_start off.
      */
     private TopicStart warmStart(ModelStore.Saved previous, TopicModel previousTopics) {
-        if (!config.ldaWarmStart() || previousTopics == null) {
-            return null;
-        }
+        return config.ldaWarmStart() && previousTopics != null ? nightStart(previous, previousTopics) : null;
+    }
+
+    /**
+     * What a refit of this run's night starts from, given the previous model: its topics, or, where a run of this
+     * same night saved it, what that night's first run started from (null where it started as a first fit does).
+     */
+    private TopicStart nightStart(ModelStore.Saved previous, TopicModel previousTopics) {
         if (!previous.model().runDate().equals(config.runDate())) {
             return TopicStart.of(previous.model().runId(), previousTopics, previous.model().terms());
         }

@@ -76,14 +76,17 @@ class StableTopicsTest extends SparkTestBase {
                 model2.get("previous_run").asText(), model2.get("topics_matched").asText(),
                 model2.get("topics_new").asText(), model2.get("topics_vanished").asText(), model2.get("started_from").asText()));
         List<List<Object>> docTopics2 = docTopics(out);
-        String run2 = manifest(out).get("run_id").asText();
 
-        // Night 2 again (a rerun over the same input): it starts where night 2 started, from night 1's topics kept
-        // with night 2's model, not from night 2's own, and gives the same topics and registry.
+        // Night 2 again, first with the model reused as it is, then refitted (a rerun over the same input): the refit
+        // starts where night 2 started, from night 1's topics kept with night 2's model (and kept again by the reuse),
+        // not from night 2's own, and gives the same topics and registry.
+        assertEquals(ExitCode.DONE, run(in, out, models, "2026-11-02", "reuse", 1));
+        assertEquals(topics2, topics(out));
+        String reuse2 = manifest(out).get("run_id").asText();
         assertEquals(ExitCode.DONE, run(in, out, models, "2026-11-02", "refit", 1));
         assertEquals(topics2, topics(out));
         assertEquals(NIGHT_2_REGISTRY, registry(out));
-        assertEquals(List.of(run2, run1), List.of(manifest(out).at("/topics/model/previous_run").asText(),
+        assertEquals(List.of(reuse2, run1), List.of(manifest(out).at("/topics/model/previous_run").asText(),
                 manifest(out).at("/topics/model/started_from").asText()));
         assertEquals(docTopics2, docTopics(out));
         String rerun2 = manifest(out).get("run_id").asText();
