@@ -207,9 +207,15 @@ final class ModelStage {
         }
     }
 
+    /** {@code start} where it has k topics, so that a fit of k topics starts from it; else null. */
+    private static TopicStart startFor(TopicStart start, int k) {
+        return start != null && start.k() == k ? start : null;
+    }
+
     /** The run whose topics a fit of k topics starts from, or null. */
     private static String startedFrom(TopicStart start, int k) {
-        return start != null && start.k() == k ? start.from() : null;
+        TopicStart used = startFor(start, k);
+        return used == null ? null : used.from();
     }
 
     private static String startDetail(TopicStart start, int k) {
@@ -267,7 +273,7 @@ final class ModelStage {
     /** @param start the topics to start from where it has k of them (see {@link #warmStart}), or null */
     private TopicModel fit(Dataset<Row> training, long modelled, int k, Vocabulary vocabulary, TopicStart start) {
         return TopicModel.fit(spark, training, modelled, k, config.seed(), config.ldaSettings(),
-                startedFrom(start, k) == null ? null : start, config.topicTerms(), config.topicTermRelevance(), vocabulary);
+                startFor(start, k), config.topicTerms(), config.topicTermRelevance(), vocabulary);
     }
 
     /** The previous run's topics for a refit to match, or null; a damaged one is passed over (see ModelStore#latest). */
