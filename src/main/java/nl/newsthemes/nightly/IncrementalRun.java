@@ -199,11 +199,11 @@ public final class IncrementalRun implements RunStaging {
         Dataset<Row> docTerms = monthTables.docTerms();
 
         List<Callable<Object>> writes = new ArrayList<>();
-        writes.add(() -> overwrite(writer, DOCUMENTS, documents, touched, DOC_ID));
-        writes.add(() -> overwrite(writer, DOC_THEMES, monthTables.docThemes(), touched, DOC_THEMES_KEY));
+        writes.add(() -> writer.overwriteMonths(DOCUMENTS, documents, touched, DOC_ID));
+        writes.add(() -> writer.overwriteMonths(DOC_THEMES, monthTables.docThemes(), touched, DOC_THEMES_KEY));
         writes.add(() -> writeThemeMonthly(writer, monthTables.themeMonthly(), touched));
-        writes.add(() -> overwrite(writer, THEME_SOURCE_MONTHLY, monthTables.themeSourceMonthly(), touched, MONTH, SOURCE, THEME));
-        writes.add(() -> overwrite(writer, TERMS_MONTHLY, monthTables.termsMonthly(), touched, MONTH, RANK));
+        writes.add(() -> writer.overwriteMonths(THEME_SOURCE_MONTHLY, monthTables.themeSourceMonthly(), touched, MONTH, SOURCE, THEME));
+        writes.add(() -> writer.overwriteMonths(TERMS_MONTHLY, monthTables.termsMonthly(), touched, MONTH, RANK));
         writes.add(() -> {
             new TableWriter(CorpusState.folder(out.staging()), fs).overwriteParquetMonths(CorpusState.DOC_TERMS, docTerms, touched);
             return null;
@@ -214,8 +214,8 @@ public final class IncrementalRun implements RunStaging {
             Dataset<Row> counted = vocabulary.countVectorizer().transform(analyzed);
             Dataset<Row> training = cached.keep(LdaInput.trainingSet(counted, LdaInput.partitionsFor(analyzed.count())));
             Dataset<Row> docTopics = cached.keep(kept.withKept(DOC_TOPICS, model.docTopics(training)));
-            writes.add(() -> overwrite(writer, DOC_TOPICS, docTopics, touched, DOC_ID));
-            writes.add(() -> overwrite(writer, TOPIC_MONTHLY, model.monthly(spark, docTopics), touched, MONTH, TOPIC));
+            writes.add(() -> writer.overwriteMonths(DOC_TOPICS, docTopics, touched, DOC_ID));
+            writes.add(() -> writer.overwriteMonths(TOPIC_MONTHLY, model.monthly(spark, docTopics), touched, MONTH, TOPIC));
         } else {
             writer.keep(DOC_TOPICS);
             writer.keep(TOPIC_MONTHLY);
@@ -229,11 +229,6 @@ public final class IncrementalRun implements RunStaging {
     private static final List<String> MONTH_TABLES = List.of(DOCUMENTS, DOC_THEMES, THEME_MONTHLY, THEME_SOURCE_MONTHLY,
             TERMS_MONTHLY, DOC_TOPICS, TOPIC_MONTHLY);
 
-    private long overwrite(TableWriter writer, String table, Dataset<Row> monthRows, List<String> months, String... key) {
-        Dataset<Row> all = monthRows.unionByName(tables.published(table, monthRows.schema()).filter(not(col(MONTH).isin(months.toArray()))));
-        return writer.overwriteMonths(table, monthRows, months, all, key);
-    }
-
     /**
      * Rewrites the touched months of theme_monthly, {@code all} its rows as they now stand; share_change comes from
      * the month before, so the month after a touched one is rewritten too.
@@ -244,6 +239,6 @@ public final class IncrementalRun implements RunStaging {
         for (String month : touched) {
             months.stream().filter(m -> m.compareTo(month) > 0).findFirst().ifPresent(rewrite::add);
         }
-        return writer.overwriteMonths(THEME_MONTHLY, all.filter(col(MONTH).isin(rewrite.toArray())), rewrite, all, MONTH, THEME);
+        return writer.overwriteMonths(THEME_MONTHLY, all.filter(col(MONTH).isin(rewrite.toArray())), rewrite, MONTH, THEME);
     }
 }

@@ -133,22 +133,32 @@ public final class TableWriter {
     /**
      * Rewrites only the given months of a table partitioned by month, with Spark's dynamic partition overwrite: the
      * other months' files stay as they are. A month in {@code months} without rows in {@code monthRows} is removed.
-     * The CSV is rewritten whole from {@code allRows}, the table as it now stands.
+     * The CSV is then rewritten whole from the Parquet table as it now stands (the months kept and those just
+     * written), read back in {@code monthRows}' columns: reading a few Parquet files back costs less than computing
+     * the new months again, and the table's published rows need no second read.
      *
      * @param monthRows the rows of {@code months}, and no others
-     * @param allRows   every row of the table after the change, for the CSV
      */
     public long overwriteMonths(String table, Dataset<Row> monthRows, java.util.Collection<String> months,
-                                Dataset<Row> allRows, String... sortKeys) {
+                                String... sortKeys) {
         overwriteParquetMonths(table, monthRows, months);
         try {
             fs.delete(new Path(new Path(folder, CSV_FOLDER), table + ".csv"), false);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the CSV of " + table + ": " + e.getMessage(), e);
         }
-        writeCsv(table, allRows, sortKeys);
+        writeCsv(table, readBack(table, monthRows.schema()), sortKeys);
         changes.put(table, new Change(java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(months))));
         return count(table);
+    }
+
+    /**
+     * The table as written in this folder, with {@code schema}'s columns in its order: a table read from its month
+     * folders has {@code month} last, with the type Spark guesses from the folder names.
+     */
+    private Dataset<Row> readBack(String table, org.apache.spark.sql.types.StructType schema) {
+        return SparkSession.active().read().schema(schema).parquet(parquetPath(table))
+                .select(Arrays.stream(schema.fieldNames()).map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
     }
 
     /** Writes a table as Parquet only (partitioned by month where it has rows and a month column): internal state. */
@@ -164,7 +174,10 @@ public final class TableWriter {
         (byMonth ? parquet.partitionBy(MONTH) : parquet).parquet(parquetPath(table));
     }
 
-    /** The Parquet part of {@link #overwriteMonths}. */
+    /**
+     * The Parquet part of {@link #overwriteMonths}. The rows are computed once, by the write: a night without rows for
+     * a month writes no file for it, and where no month is left the table is written empty with its columns.
+     */
     public void overwriteParquetMonths(String table, Dataset<Row> monthRows, java.util.Collection<String> months) {
         Path tablePath = new Path(folder, table);
         try {
@@ -175,11 +188,10 @@ public final class TableWriter {
             for (String month : months) {
                 fs.delete(new Path(tablePath, MONTH + "=" + month), true);
             }
-            if (!monthRows.isEmpty()) {
-                monthRows.write().mode(SaveMode.Overwrite).option("partitionOverwriteMode", "dynamic")
-                        .partitionBy(MONTH).parquet(tablePath.toString());
-            }
-            if (!fs.exists(tablePath) || fs.globStatus(new Path(tablePath, MONTH + "=*")).length == 0) {
+            // Dynamic overwrite replaces only the months that have rows; with none it writes no month at all.
+            monthRows.write().mode(SaveMode.Overwrite).option("partitionOverwriteMode", "dynamic")
+                    .partitionBy(MONTH).parquet(tablePath.toString());
+            if (fs.globStatus(new Path(tablePath, MONTH + "=*")).length == 0) {
                 fs.delete(tablePath, true);
                 monthRows.limit(0).write().parquet(tablePath.toString());
             }
