@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Makes a load-test corpus of distinct articles: COPIES versions of a JSON-lines corpus, written as one gzip JSON-lines
-file. Version 0 is the corpus as it is. Version k (k >= 1) of an article has a new id, its date k years back, and
-every other sentence (which ones alternates with k) taken in turn from other articles of the same month, as many as
-it gives away, so that no version is a near-copy of another: any two share at most about a third of their shingles,
-and each one still reads as news of its month. (Taking the other half from one article only, a long article mixed
-with a short one kept most of its own sentences, and its versions were near-copies of each other: 27,141 of the
-206,640 articles of nl-news-2022 ten times.) Only the standard library, so it runs wherever python3 does.
+file. Version 0 is the corpus as it is. Version k (k >= 1) of an article has a new id, its date k years back, and every
+other sentence (which ones alternates with k) taken in turn from other articles of the same month, as many as it gives
+away, so that versions are not near-copies of each other: two versions of an article share about a third of their
+shingles (in 400 sampled articles of nl-news-2022, one had two versions at a Jaccard similarity of 0.64, every other
+pair was below 0.6), and each one still reads as news of its month. (Taking the other half from one article only, a
+long article mixed with a short one kept most of its own sentences, and its versions were near-copies of each other:
+27,141 of the 206,640 articles of nl-news-2022 ten times.) Only the standard library, so it runs wherever python3 does.
 
     jobs/bench/make-load-corpus.py ../shared/corpora/nl-news-2022.jsonl.gz /tmp/load-200k.jsonl.gz 10
 """

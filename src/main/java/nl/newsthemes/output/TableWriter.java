@@ -134,8 +134,8 @@ public final class TableWriter {
      * Rewrites only the given months of a table partitioned by month, with Spark's dynamic partition overwrite: the
      * other months' files stay as they are. A month in {@code months} without rows in {@code monthRows} is removed.
      * The CSV is then rewritten whole from the Parquet table as it now stands (the months kept and those just
-     * written), read back in {@code monthRows}' columns: reading a few Parquet files back costs less than computing
-     * the new months again, and the table's published rows need no second read.
+     * written), read back in {@code monthRows}' columns, so that the new months are computed once, by the Parquet
+     * write, and not again for the CSV.
      *
      * @param monthRows the rows of {@code months}, and no others
      */
@@ -147,17 +147,17 @@ public final class TableWriter {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove the CSV of " + table + ": " + e.getMessage(), e);
         }
-        writeCsv(table, readBack(table, monthRows.schema()), sortKeys);
+        writeCsv(table, readBack(monthRows.sparkSession(), table, monthRows.schema()), sortKeys);
         changes.put(table, new Change(java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(months))));
         return count(table);
     }
 
     /**
-     * The table as written in this folder, with {@code schema}'s columns in its order: a table read from its month
-     * folders has {@code month} last, with the type Spark guesses from the folder names.
+     * The table as written in this folder, read with {@code schema} in {@code spark}, its columns in the schema's
+     * order: Spark puts a partition column ({@code month}) last.
      */
-    private Dataset<Row> readBack(String table, org.apache.spark.sql.types.StructType schema) {
-        return SparkSession.active().read().schema(schema).parquet(parquetPath(table))
+    private Dataset<Row> readBack(SparkSession spark, String table, org.apache.spark.sql.types.StructType schema) {
+        return spark.read().schema(schema).parquet(parquetPath(table))
                 .select(Arrays.stream(schema.fieldNames()).map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
     }
 
@@ -230,8 +230,8 @@ public final class TableWriter {
     private void writeCsv(String table, Dataset<Row> data, String... sortKeys) {
         Path csvTemp = new Path(folder, "_tmp_csv_" + table);
         // coalesce, not repartition: one task reads the partitions in their order and sorts, with no shuffle. The
-        // rows are cached here (writeOnce) or a table read back with a month's new rows (overwriteMonths), so that
-        // the one task has little to compute that a shuffle's map side would have spread.
+        // rows are cached here (writeOnce) or Parquet files read back (overwriteMonths), so that the one task has
+        // little to compute that a shuffle's map side would have spread.
         forCsv(data).coalesce(1).sortWithinPartitions(Arrays.stream(sortKeys).map(org.apache.spark.sql.functions::col).toArray(Column[]::new)).write()
                 .mode(SaveMode.ErrorIfExists)
                 .option("header", "true")

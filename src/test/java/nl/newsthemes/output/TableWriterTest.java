@@ -62,4 +62,47 @@ class TableWriterTest extends SparkTestBase {
         assertEquals(1, TableWriter.parquetFiles(TableWriter.ROWS_PER_PARQUET_FILE));
         assertEquals(3, TableWriter.parquetFiles(2 * TableWriter.ROWS_PER_PARQUET_FILE + 1));
     }
+
+    /**
+     * An incremental night's rewrite of some months: the other months' files stay, a month without rows left is
+     * removed, and the CSV is the whole table as it now stands, in the columns' order; a table left without months is
+     * written empty with its columns, and the next night adds months to it again.
+     */
+    @Test
+    void rewritingMonthsKeepsTheOthersRemovesEmptiedOnesAndRewritesTheWholeCsv(@TempDir Path dir) throws Exception {
+        StructType schema = new StructType().add("doc_id", DataTypes.StringType).add("month", DataTypes.StringType)
+                .add("tokens", DataTypes.IntegerType);
+        FileSystem fs = FileSystem.getLocal(spark.sparkContext().hadoopConfiguration());
+        org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(dir.toUri());
+        new TableWriter(folder, fs).write("t", spark.createDataFrame(List.of(RowFactory.create("a", "2022-01", 1),
+                RowFactory.create("b", "2022-02", 2), RowFactory.create("c", "2022-03", 3)), schema), "doc_id");
+        Path january = dir.resolve("t/month=2022-01");
+        java.nio.file.attribute.FileTime januaryWritten = Files.getLastModifiedTime(january);
+
+        // February gains an article, March loses its only one; January is not touched.
+        TableWriter night = new TableWriter(folder, fs);
+        assertEquals(3, night.overwriteMonths("t", spark.createDataFrame(List.of(RowFactory.create("d", "2022-02", 4),
+                RowFactory.create("b", "2022-02", 5)), schema), List.of("2022-02", "2022-03"), "doc_id"));
+        assertEquals("doc_id,month,tokens\na,2022-01,1\nb,2022-02,5\nd,2022-02,4\n", Files.readString(dir.resolve("csv/t.csv")));
+        assertEquals(List.of("month=2022-01", "month=2022-02"), monthFolders(dir.resolve("t")));
+        assertEquals(januaryWritten, Files.getLastModifiedTime(january), "January's files stay as they were");
+        assertEquals(new TableWriter.Change(new java.util.TreeSet<>(List.of("2022-02", "2022-03"))), night.changes().get("t"));
+
+        // Every month emptied: an empty table with its columns, then a month again.
+        assertEquals(0, new TableWriter(folder, fs).overwriteMonths("t", spark.createDataFrame(List.of(), schema),
+                List.of("2022-01", "2022-02"), "doc_id"));
+        assertEquals("doc_id,month,tokens\n", Files.readString(dir.resolve("csv/t.csv")));
+        assertEquals(List.of(), monthFolders(dir.resolve("t")));
+        assertEquals(schema.fieldNames().length, spark.read().parquet(dir.resolve("t").toString()).columns().length);
+        assertEquals(1, new TableWriter(folder, fs).overwriteMonths("t", spark.createDataFrame(List.of(
+                RowFactory.create("e", "2022-04", 6)), schema), List.of("2022-04"), "doc_id"));
+        assertEquals("doc_id,month,tokens\ne,2022-04,6\n", Files.readString(dir.resolve("csv/t.csv")));
+        assertEquals(List.of("month=2022-04"), monthFolders(dir.resolve("t")));
+    }
+
+    private static List<String> monthFolders(Path table) throws java.io.IOException {
+        try (var files = Files.list(table)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("month=")).sorted().toList();
+        }
+    }
 }

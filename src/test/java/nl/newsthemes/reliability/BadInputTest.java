@@ -9,6 +9,7 @@ import nl.newsthemes.ThemesJob;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static nl.newsthemes.schema.Columns.*;
 import static org.apache.spark.sql.functions.col;
@@ -32,7 +34,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class BadInputTest extends SparkTestBase {
 
+    /** At most five minutes, as when the job ran in a JVM of its own: a read that hangs on a file fails the test. */
     @Test
+    @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void everyFileAndRecordIsAccountedFor(@TempDir Path dir) throws Exception {
         Path input = Files.createDirectories(dir.resolve("in"));
         Map<String, String> expected = BadInputCorpus.write(input, 20221125L);
