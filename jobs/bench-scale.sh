@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The job at scale: a corpus COPIES times the size of CORPUS, of distinct articles (jobs/bench/make-load-corpus.py:
-# each version mixes its sentences with other articles of its month, so none is a near-copy), next to the same
-# corpus once. The large run gets a heap of HEAP (default 2g) so that it shows that memory is bounded by the
+# each version mixes its sentences with other articles of its month, so versions are not near-copies), next to the
+# same corpus once. The large run gets a heap of HEAP (default 2g) so that it shows that memory is bounded by the
 # vocabulary and K, not by the corpus. Prints per stage the seconds at 1x and COPIESx and their ratio, the driver's
 # peak memory, and gensim's read + tokenize + fit of the large corpus with the ratio of the whole job to it.
 #   jobs/bench-scale.sh [CORPUS.jsonl.gz] [COPIES] [K]   (default ../shared/corpora/nl-news-2022.jsonl.gz, 10, 20)

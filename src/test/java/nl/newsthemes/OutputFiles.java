@@ -6,11 +6,17 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** What an output folder holds, byte for byte: for the tests that check a failed run left a published one as it was. */
+import static nl.newsthemes.schema.Columns.MONTH;
+
+/**
+ * What an output folder holds: byte for byte, for the tests that check a failed run left a published one as it was;
+ * and the month folders of a table partitioned by month.
+ */
 public final class OutputFiles {
     private OutputFiles() {
     }
@@ -27,5 +33,13 @@ public final class OutputFiles {
             throw new IllegalStateException(e);
         }
         return files;
+    }
+
+    /** The {@code month=...} folders of a table partitioned by month, sorted. */
+    public static List<String> monthFolders(Path table) throws IOException {
+        try (Stream<Path> entries = Files.list(table)) {
+            return entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(MONTH + "=")).sorted()
+                    .toList();
+        }
     }
 }

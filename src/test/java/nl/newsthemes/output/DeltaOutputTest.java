@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.newsthemes.ExitCode;
 import nl.newsthemes.OneClustering;
+import nl.newsthemes.OutputFiles;
 import nl.newsthemes.SampleRun;
 import nl.newsthemes.ThemesJob;
 import nl.newsthemes.reliability.FileEvents;
@@ -85,7 +86,7 @@ class DeltaOutputTest {
             assertTrue(Files.isDirectory(out.resolve(table).resolve("_delta_log")), table + " is a Delta table");
             assertEquals(manifest.get("tables").get(table).asLong(), delta(out, table).count(), table + "'s rows");
         }
-        assertEquals(List.of("month=2021-12", "month=2022-01"), partitions(out.resolve(Tables.DOCUMENTS)));
+        assertEquals(List.of("month=2021-12", "month=2022-01"), OutputFiles.monthFolders(out.resolve(Tables.DOCUMENTS)));
         for (String table : Tables.ALL) {
             assertEquals(csvRows(out, table), recordsAdded(out.resolve(table + "/_delta_log/00000000000000000000.json")),
                     table + ": the record counts in version 0's log add up to the CSV's rows");
@@ -209,9 +210,4 @@ class DeltaOutputTest {
         return versions;
     }
 
-    private static List<String> partitions(Path table) throws IOException {
-        try (var entries = Files.list(table)) {
-            return entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(MONTH + "=")).sorted().toList();
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package nl.newsthemes.output;
 
+import nl.newsthemes.OutputFiles;
 import nl.newsthemes.SparkTestBase;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
@@ -84,7 +85,7 @@ class TableWriterTest extends SparkTestBase {
         assertEquals(3, night.overwriteMonths("t", spark.createDataFrame(List.of(RowFactory.create("d", "2022-02", 4),
                 RowFactory.create("b", "2022-02", 5)), schema), List.of("2022-02", "2022-03"), "doc_id"));
         assertEquals("doc_id,month,tokens\na,2022-01,1\nb,2022-02,5\nd,2022-02,4\n", Files.readString(dir.resolve("csv/t.csv")));
-        assertEquals(List.of("month=2022-01", "month=2022-02"), monthFolders(dir.resolve("t")));
+        assertEquals(List.of("month=2022-01", "month=2022-02"), OutputFiles.monthFolders(dir.resolve("t")));
         assertEquals(januaryWritten, Files.getLastModifiedTime(january), "January's files stay as they were");
         assertEquals(new TableWriter.Change(new java.util.TreeSet<>(List.of("2022-02", "2022-03"))), night.changes().get("t"));
 
@@ -92,17 +93,11 @@ class TableWriterTest extends SparkTestBase {
         assertEquals(0, new TableWriter(folder, fs).overwriteMonths("t", spark.createDataFrame(List.of(), schema),
                 List.of("2022-01", "2022-02"), "doc_id"));
         assertEquals("doc_id,month,tokens\n", Files.readString(dir.resolve("csv/t.csv")));
-        assertEquals(List.of(), monthFolders(dir.resolve("t")));
+        assertEquals(List.of(), OutputFiles.monthFolders(dir.resolve("t")));
         assertEquals(schema.fieldNames().length, spark.read().parquet(dir.resolve("t").toString()).columns().length);
         assertEquals(1, new TableWriter(folder, fs).overwriteMonths("t", spark.createDataFrame(List.of(
                 RowFactory.create("e", "2022-04", 6)), schema), List.of("2022-04"), "doc_id"));
         assertEquals("doc_id,month,tokens\ne,2022-04,6\n", Files.readString(dir.resolve("csv/t.csv")));
-        assertEquals(List.of("month=2022-04"), monthFolders(dir.resolve("t")));
-    }
-
-    private static List<String> monthFolders(Path table) throws java.io.IOException {
-        try (var files = Files.list(table)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("month=")).sorted().toList();
-        }
+        assertEquals(List.of("month=2022-04"), OutputFiles.monthFolders(dir.resolve("t")));
     }
 }
