@@ -23,9 +23,15 @@ import static org.apache.spark.sql.functions.*;
  * Articles that are copies or near-copies of an earlier one: the same agency story in several papers, a story
  * published again with a new headline. Each article is the set of its shingles (every run of
  * {@link #SHINGLE_TERMS} content terms); two articles are near-duplicates when the Jaccard similarity of their
- * shingle sets is at least the configured similarity. Spark MLlib's MinHash LSH signs each article; the pairs that
- * share a bucket in any hash table are the candidates (as MLlib's {@code approxSimilarityJoin} finds them), and
- * each candidate pair's exact Jaccard distance decides.
+ * shingle sets is at least the configured similarity. Spark MLlib's MinHash LSH signs each article with two hashes
+ * in each of {@link #BANDS} bands; the pairs whose signatures agree in both hashes of at least one band are the
+ * candidates, and each candidate pair's exact Jaccard distance decides.
+ *
+ * <p>Why bands: MLlib's {@code approxSimilarityJoin} makes a pair a candidate when any one hash agrees, which a pair
+ * of similarity J does with a chance of J per hash. Pairs that share a few sentences (a quote, a standing
+ * paragraph) then became candidates by the million in a large corpus, each compared exactly, and nearly all of them
+ * far below the similarity asked for. A band agrees with a chance of J², so such pairs rarely share one, while a
+ * near-copy shares at least one of the bands more surely than it shared one hash of the eight tables used before.
  *
  * <p>An article's {@code duplicate_of} is the earliest article it is a near-copy of (by date, then doc_id), so
  * the first telling of a story is the story, and every later copy points at one that came before it. Articles of
@@ -36,8 +42,14 @@ public final class NearDuplicates {
     /** Content terms per shingle: three in a row rarely repeat between different stories, but do between copies. */
     static final int SHINGLE_TERMS = 3;
     static final int MIN_SHINGLES = 10;
-    /** Hash tables of the LSH: a pair of similarity 0.5 is missed with a chance of 0.5^8, one in 256. */
-    static final int HASH_TABLES = 8;
+    /**
+     * Bands of two MinHash hashes: a pair of similarity J shares one with a chance of 1 − (1 − J²)^20, above the
+     * 1 − (1 − J)^8 of eight single-hash tables from J = 0.5 up, and far below it for the pairs of different stories
+     * that share a sentence or two.
+     */
+    static final int BANDS = 20;
+    /** MLlib's MinHash values are below this prime ({@code MinHashLSH.HASH_PRIME}, which is not public). */
+    private static final long HASH_PRIME = 2038074743L;
     static final int SHINGLE_SPACE = 1 << 22;
 
     private NearDuplicates() {
@@ -67,18 +79,20 @@ public final class NearDuplicates {
                 .filter(size(col(TERMS)).geq(SHINGLE_TERMS - 1 + MIN_SHINGLES))
                 .select(col(DOC_ID), concat_ws("/", coalesce(col(DATE), lit("")), col(DOC_ID)).as("order"),
                         SHINGLES.apply(col(TERMS)).as("shingles"));
-        Dataset<Row> vectors = new HashingTF().setBinary(true).setNumFeatures(SHINGLE_SPACE)
-                .setInputCol("shingles").setOutputCol("features").transform(shingled)
-                .select(DOC_ID, "order", "features")
+        Dataset<Row> features = new HashingTF().setBinary(true).setNumFeatures(SHINGLE_SPACE)
+                .setInputCol("shingles").setOutputCol("features").transform(shingled);
+        MinHashLSHModel lsh = new MinHashLSH().setNumHashTables(2 * BANDS).setSeed(seed)
+                .setInputCol("features").setOutputCol("hashes").fit(features);
+        // Signed once: both sides of the bands' self-join and the exact comparisons read this cache.
+        Dataset<Row> vectors = lsh.transform(features)
+                .select(col(DOC_ID), col("order"), col("features"), BAND_KEYS.apply(col("hashes")).as("bands"))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            MinHashLSHModel lsh = new MinHashLSH().setNumHashTables(HASH_TABLES).setSeed(seed)
-                    .setInputCol("features").setOutputCol("hashes").fit(vectors);
             // Cached and counted here, before the vectors it was computed from are dropped. A cache, not a
             // localCheckpoint: a local checkpoint's blocks cannot be computed again, so a cluster run that lost the
             // executor holding one failed in the next table that read the near-copies (CHECKPOINT_RDD_BLOCK_ID_NOT_FOUND).
             // A cached block is computed again from its lineage.
-            Dataset<Row> found = firstTellings(candidates(lsh, vectors), vectors, lsh, 1.0 - similarity)
+            Dataset<Row> found = firstTellings(candidates(vectors), vectors, lsh, 1.0 - similarity)
                     .persist(StorageLevel.MEMORY_AND_DISK());
             found.count();
             return found;
@@ -88,17 +102,27 @@ public final class NearDuplicates {
     }
 
     /**
-     * earlier, earlier_order, doc_id, order: the pairs of articles whose MinHash signatures agree in at least one
-     * hash table, the earlier one first, each pair once. These are the pairs MLlib's
-     * {@code approxSimilarityJoin} compares; it carries each article's whole shingle vector through its join once
-     * per hash table, this join carries only ids.
+     * Each of the article's {@link #BANDS} bands as one number: its two MinHash values h1, h2 as h1 × prime + h2, which
+     * tells every pair of values apart (both are below the prime) and joins as a long, not as an array.
      */
-    private static Dataset<Row> candidates(MinHashLSHModel lsh, Dataset<Row> vectors) {
-        Dataset<Row> buckets = lsh.transform(vectors)
-                .select(col(DOC_ID), col("order"), posexplode(col("hashes")).as(new String[]{"table", "bucket"}));
+    private static final UserDefinedFunction BAND_KEYS = udf((UDF1<scala.collection.Seq<Vector>, long[]>) hashes -> {
+        long[] bands = new long[BANDS];
+        for (int band = 0; band < BANDS; band++) {
+            bands[band] = (long) hashes.apply(2 * band).apply(0) * HASH_PRIME + (long) hashes.apply(2 * band + 1).apply(0);
+        }
+        return bands;
+    }, DataTypes.createArrayType(DataTypes.LongType, false));
+
+    /**
+     * earlier, earlier_order, doc_id, order: the pairs of articles whose MinHash signatures agree in at least one band,
+     * the earlier one first, each pair once. The join carries only ids, not the articles' shingle vectors.
+     */
+    private static Dataset<Row> candidates(Dataset<Row> vectors) {
+        Dataset<Row> buckets = vectors
+                .select(col(DOC_ID), col("order"), posexplode(col("bands")).as(new String[]{"band", "bucket"}));
         Dataset<Row> earlier = buckets.select(col(DOC_ID).as("earlier"), col("order").as("earlier_order"),
-                col("table"), col("bucket"));
-        return earlier.join(buckets, new String[]{"table", "bucket"})
+                col("band"), col("bucket"));
+        return earlier.join(buckets, new String[]{"band", "bucket"})
                 .filter(col("earlier_order").lt(col("order")))
                 .select("earlier", "earlier_order", DOC_ID, "order")
                 .distinct();

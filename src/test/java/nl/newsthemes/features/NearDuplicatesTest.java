@@ -50,4 +50,30 @@ class NearDuplicatesTest extends SparkTestBase {
         assertEquals(List.of(List.of("b", "a", 1.0), List.of("d", "f", 1.0)),
                 values(NearDuplicates.find(docs, 0.9, 1).orderBy(DOC_ID)));
     }
+
+    /**
+     * Forty stories, each with a copy just above the similarity asked for and a story that shares its opening
+     * sentence: every copy is found (the bands of its signature must meet the story's), and no opening alone makes a
+     * near-copy.
+     */
+    @Test
+    void everyCopyJustAboveTheSimilarityIsFoundAndASharedOpeningIsNot() {
+        List<Row> rows = new java.util.ArrayList<>();
+        List<List<Object>> expected = new java.util.ArrayList<>();
+        for (int i = 10; i < 50; i++) {
+            String[] story = words("s" + i + "w", 1, 30);
+            rows.add(RowFactory.create("story" + i, "2022-01-01", story));
+            // The first 24 words kept, 6 new: 22 shared shingles of 34 in all.
+            rows.add(RowFactory.create("copy" + i, "2022-01-02", concat(words("s" + i + "w", 1, 24),
+                    words("c" + i + "w", 1, 6))));
+            // The first 8 words kept, 22 new: 6 shared shingles of 50.
+            rows.add(RowFactory.create("opening" + i, "2022-01-03", concat(words("s" + i + "w", 1, 8),
+                    words("o" + i + "w", 1, 22))));
+            expected.add(List.of("copy" + i, "story" + i, 0.647059));
+        }
+        Dataset<Row> docs = spark.createDataFrame(rows, new StructType().add(DOC_ID, DataTypes.StringType)
+                .add(DATE, DataTypes.StringType).add(TERMS, new ArrayType(DataTypes.StringType, false)));
+        assertEquals(expected, values(NearDuplicates.find(docs, 0.6, 1).orderBy(DOC_ID)));
+        assertEquals(expected, values(NearDuplicates.find(docs, 0.6, 7).orderBy(DOC_ID)));
+    }
 }
