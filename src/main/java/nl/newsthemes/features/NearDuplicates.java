@@ -28,10 +28,10 @@ import static org.apache.spark.sql.functions.*;
  * candidates, and each candidate pair's exact Jaccard distance decides.
  *
  * <p>Why bands: MLlib's {@code approxSimilarityJoin} makes a pair a candidate when any one hash agrees, which a pair
- * of similarity J does with a chance of J per hash. Pairs that share a few sentences (a quote, a standing
- * paragraph) then became candidates by the million in a large corpus, each compared exactly, and nearly all of them
- * far below the similarity asked for. A band agrees with a chance of J², so such pairs rarely share one, while a
- * near-copy shares at least one of the bands more surely than it shared one hash of the eight tables used before.
+ * of similarity J does with a chance of J per hash. Pairs of different stories that share a sentence or two (a quote,
+ * a standing paragraph) are common in news, and in a large corpus they became candidates by the million, each
+ * compared exactly. Both hashes of a band agree with a chance of J², which keeps most such pairs apart while a
+ * near-copy still meets its original in at least one band all but surely (README, "What it does to the text").
  *
  * <p>An article's {@code duplicate_of} is the earliest article it is a near-copy of (by date, then doc_id), so
  * the first telling of a story is the story, and every later copy points at one that came before it. Articles of
@@ -42,14 +42,8 @@ public final class NearDuplicates {
     /** Content terms per shingle: three in a row rarely repeat between different stories, but do between copies. */
     static final int SHINGLE_TERMS = 3;
     static final int MIN_SHINGLES = 10;
-    /**
-     * Bands of two MinHash hashes: a pair of similarity J shares one with a chance of 1 − (1 − J²)^20, above the
-     * 1 − (1 − J)^8 of eight single-hash tables from J = 0.5 up, and far below it for the pairs of different stories
-     * that share a sentence or two.
-     */
+    /** Bands of two MinHash hashes: a pair of similarity J shares at least one with a chance of 1 − (1 − J²)^BANDS. */
     static final int BANDS = 20;
-    /** MLlib's MinHash values are below this prime ({@code MinHashLSH.HASH_PRIME}, which is not public). */
-    private static final long HASH_PRIME = 2038074743L;
     static final int SHINGLE_SPACE = 1 << 22;
 
     private NearDuplicates() {
@@ -101,23 +95,28 @@ public final class NearDuplicates {
         }
     }
 
-    /**
-     * Each of the article's {@link #BANDS} bands as one number: its two MinHash values h1, h2 as h1 × prime + h2, which
-     * tells every pair of values apart (both are below the prime) and joins as a long, not as an array.
-     */
+    /** Each of the article's {@link #BANDS} bands as one number, its {@link #bandKey}. */
     private static final UserDefinedFunction BAND_KEYS = udf((UDF1<scala.collection.Seq<Vector>, long[]>) hashes -> {
         long[] bands = new long[BANDS];
         for (int band = 0; band < BANDS; band++) {
-            bands[band] = (long) hashes.apply(2 * band).apply(0) * HASH_PRIME + (long) hashes.apply(2 * band + 1).apply(0);
+            bands[band] = bandKey((long) hashes.apply(2 * band).apply(0), (long) hashes.apply(2 * band + 1).apply(0));
         }
         return bands;
     }, DataTypes.createArrayType(DataTypes.LongType, false));
 
     /**
+     * A band's two MinHash values as one long, which joins faster than an array. Exact: MLlib's MinHash values are
+     * below its prime, itself below 2³¹, so the second value never reaches the first's bits.
+     */
+    static long bandKey(long first, long second) {
+        return first << 31 | second;
+    }
+
+    /**
      * earlier, earlier_order, doc_id, order: the pairs of articles whose MinHash signatures agree in at least one band,
      * the earlier one first, each pair once. The join carries only ids, not the articles' shingle vectors.
      */
-    private static Dataset<Row> candidates(Dataset<Row> vectors) {
+    static Dataset<Row> candidates(Dataset<Row> vectors) {
         Dataset<Row> buckets = vectors
                 .select(col(DOC_ID), col("order"), posexplode(col("bands")).as(new String[]{"band", "bucket"}));
         Dataset<Row> earlier = buckets.select(col(DOC_ID).as("earlier"), col("order").as("earlier_order"),

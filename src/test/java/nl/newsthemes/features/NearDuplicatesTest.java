@@ -60,6 +60,7 @@ class NearDuplicatesTest extends SparkTestBase {
     void everyCopyJustAboveTheSimilarityIsFoundAndASharedOpeningIsNot() {
         List<Row> rows = new java.util.ArrayList<>();
         List<List<Object>> expected = new java.util.ArrayList<>();
+        // Two-digit numbers, so that the ids sort as the expected rows are listed.
         for (int i = 10; i < 50; i++) {
             String[] story = words("s" + i + "w", 1, 30);
             rows.add(RowFactory.create("story" + i, "2022-01-01", story));
@@ -75,5 +76,15 @@ class NearDuplicatesTest extends SparkTestBase {
                 .add(DATE, DataTypes.StringType).add(TERMS, new ArrayType(DataTypes.StringType, false)));
         assertEquals(expected, values(NearDuplicates.find(docs, 0.6, 1).orderBy(DOC_ID)));
         assertEquals(expected, values(NearDuplicates.find(docs, 0.6, 7).orderBy(DOC_ID)));
+    }
+
+    /** MLlib's MinHash values are below its prime 2,038,074,743: every pair of them is a key of its own. */
+    @Test
+    void aBandsKeyTellsEveryPairOfHashValuesApart() {
+        long largest = 2_038_074_742L;
+        assertEquals(largest * (1L << 31) + largest, NearDuplicates.bandKey(largest, largest));
+        assertEquals(largest, NearDuplicates.bandKey(0, largest));
+        assertEquals(1L << 31, NearDuplicates.bandKey(1, 0));
+        assertEquals(3L * (1L << 31) + 5, NearDuplicates.bandKey(3, 5));
     }
 }
