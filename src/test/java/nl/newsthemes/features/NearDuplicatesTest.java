@@ -9,6 +9,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -27,11 +28,17 @@ class NearDuplicatesTest extends SparkTestBase {
         return all;
     }
 
+    /** doc_id, date, terms: the documents {@link NearDuplicates#find} reads. */
+    private Dataset<Row> documents(List<Row> rows) {
+        return spark.createDataFrame(rows, new StructType().add(DOC_ID, DataTypes.StringType)
+                .add(DATE, DataTypes.StringType).add(TERMS, new ArrayType(DataTypes.StringType, false)));
+    }
+
     @Test
     void eachNearCopyPointsAtTheEarliestArticleItCopies() {
         String[] story = words("w", 1, 20);
         String[] other = words("v", 1, 20);
-        Dataset<Row> docs = spark.createDataFrame(List.of(
+        Dataset<Row> docs = documents(List.of(
                 RowFactory.create("a", "2022-01-01", story),
                 // The same story, a day later.
                 RowFactory.create("b", "2022-01-02", story),
@@ -41,9 +48,7 @@ class NearDuplicatesTest extends SparkTestBase {
                 RowFactory.create("d", "2022-01-04", other),
                 RowFactory.create("f", "2021-12-31", other),
                 // Too short to tell a copy from a shared phrase.
-                RowFactory.create("e", "2022-01-05", words("w", 1, 5))),
-                new StructType().add(DOC_ID, DataTypes.StringType).add(DATE, DataTypes.StringType)
-                        .add(TERMS, new ArrayType(DataTypes.StringType, false)));
+                RowFactory.create("e", "2022-01-05", words("w", 1, 5))));
         assertEquals(List.of(List.of("b", "a", 1.0), List.of("c", "a", 0.8), List.of("d", "f", 1.0)),
                 values(NearDuplicates.find(docs, 0.6, 1).orderBy(DOC_ID)));
         // At 0.9 the edited copy is another story.
@@ -58,8 +63,8 @@ class NearDuplicatesTest extends SparkTestBase {
      */
     @Test
     void everyCopyJustAboveTheSimilarityIsFoundAndASharedOpeningIsNot() {
-        List<Row> rows = new java.util.ArrayList<>();
-        List<List<Object>> expected = new java.util.ArrayList<>();
+        List<Row> rows = new ArrayList<>();
+        List<List<Object>> expected = new ArrayList<>();
         // Two-digit numbers, so that the ids sort as the expected rows are listed.
         for (int i = 10; i < 50; i++) {
             String[] story = words("s" + i + "w", 1, 30);
@@ -72,8 +77,7 @@ class NearDuplicatesTest extends SparkTestBase {
                     words("o" + i + "w", 1, 22))));
             expected.add(List.of("copy" + i, "story" + i, 0.647059));
         }
-        Dataset<Row> docs = spark.createDataFrame(rows, new StructType().add(DOC_ID, DataTypes.StringType)
-                .add(DATE, DataTypes.StringType).add(TERMS, new ArrayType(DataTypes.StringType, false)));
+        Dataset<Row> docs = documents(rows);
         assertEquals(expected, values(NearDuplicates.find(docs, 0.6, 1).orderBy(DOC_ID)));
         assertEquals(expected, values(NearDuplicates.find(docs, 0.6, 7).orderBy(DOC_ID)));
     }
