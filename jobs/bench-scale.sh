@@ -36,13 +36,16 @@ with gzip.open(sample, "wt") as f:
     f.writelines(random.sample(lines, n))
 PY
 
-JAVA_OPTS="-Xmx$heap ${JAVA_OPTS:-}" /usr/bin/time -f '%M' -o "$work/rss-1" "$root/jobs/run-local.sh" \
-  --input "$corpus" --output "$work/out-1" --topics "$k" > "$work/job-1.log" 2>&1
-JAVA_OPTS="-Xmx$heap ${JAVA_OPTS:-}" "$root/jobs/run-local.sh" --input "$work/sample.jsonl.gz" --output "$work/out-s" \
-  --topics "$k" > "$work/job-s.log" 2>&1
-JAVA_OPTS="-Xmx$heap ${JAVA_OPTS:-}" /usr/bin/time -f '%M' -o "$work/rss-n" "$root/jobs/run-local.sh" \
-  --input "$work/large.jsonl.gz" --output "$work/out-n" --topics "$k" > "$work/job-n.log" 2>&1 \
-  || { echo "bench-scale: the ${copies}x run failed with -Xmx$heap:" >&2; tail -n 30 "$work/job-n.log" >&2; exit 1; }
+# One run of the job in HEAP: its outputs in out-NAME, its log in job-NAME.log, its peak memory in rss-NAME.
+run() {
+  local name="$1" input="$2"
+  JAVA_OPTS="-Xmx$heap ${JAVA_OPTS:-}" /usr/bin/time -f '%M' -o "$work/rss-$name" "$root/jobs/run-local.sh" \
+    --input "$input" --output "$work/out-$name" --topics "$k" > "$work/job-$name.log" 2>&1 \
+    || { echo "bench-scale: the $name run failed with -Xmx$heap:" >&2; tail -n 30 "$work/job-$name.log" >&2; exit 1; }
+}
+run 1 "$corpus"
+run s "$work/sample.jsonl.gz"
+run n "$work/large.jsonl.gz"
 "$py" "$root/jobs/bench/gensim_peer.py" "$work/large.jsonl.gz" "$work/dutch.txt" "$k" 1 > "$work/gensim.json"
 
 "$py" - "$work/out-1/manifest.json" "$work/out-s/manifest.json" "$work/out-n/manifest.json" "$work/rss-1" \
