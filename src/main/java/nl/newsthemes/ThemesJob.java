@@ -12,6 +12,7 @@ import nl.newsthemes.report.RunSummary;
 import nl.newsthemes.run.JobLogging;
 import nl.newsthemes.run.LogText;
 import nl.newsthemes.spark.CachedRowCountRules;
+import nl.newsthemes.spark.LocalBlas;
 import nl.newsthemes.spark.NioLocalFileSystem;
 import nl.newsthemes.text.LanguageIdentifier;
 import nl.newsthemes.themes.ThemeMatchers;
@@ -112,6 +113,11 @@ public final class ThemesJob {
             // NioLocalFileSystem). The shuffle is sized to the input (ShufflePartitions).
             conf.setIfMissing("spark.ui.enabled", "false");
             conf.setIfMissing(NioLocalFileSystem.SETTING, NioLocalFileSystem.class.getName());
+            // MLlib's linear algebra runs in this JVM's task threads, without threads of a native BLAS beside them.
+            LocalBlas.avoidThreadedNativeBlas(System.getenv()).ifPresentOrElse(
+                    kept -> LOG.info("BLAS: netlib chooses its own ({})", kept),
+                    () -> LOG.info("BLAS: netlib's Java BLAS (no OPENBLAS_NUM_THREADS or OMP_NUM_THREADS: a native "
+                            + "OpenBLAS would run a thread per core beside Spark's)"));
         }
         if (config.shufflePartitions() > 0) {
             conf.set("spark.sql.shuffle.partitions", String.valueOf(config.shufflePartitions()));
