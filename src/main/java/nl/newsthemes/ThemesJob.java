@@ -113,12 +113,9 @@ public final class ThemesJob {
             // NioLocalFileSystem). The shuffle is sized to the input (ShufflePartitions).
             conf.setIfMissing("spark.ui.enabled", "false");
             conf.setIfMissing(NioLocalFileSystem.SETTING, NioLocalFileSystem.class.getName());
-            // MLlib's linear algebra runs in this JVM's task threads, without threads of a native BLAS beside them.
-            LocalBlas.avoidThreadedNativeBlas(System.getenv()).ifPresentOrElse(
-                    kept -> LOG.info("BLAS: netlib chooses its own ({})", kept),
-                    () -> LOG.info("BLAS: netlib's Java BLAS (no OPENBLAS_NUM_THREADS or OMP_NUM_THREADS: a native "
-                            + "OpenBLAS would run a thread per core beside Spark's)"));
         }
+        // Under a local master MLlib's linear algebra runs in this JVM's task threads: no native BLAS threads beside them.
+        LOG.info("BLAS: {}", LocalBlas.choose(conf.get("spark.master"), System.getenv()));
         if (config.shufflePartitions() > 0) {
             conf.set("spark.sql.shuffle.partitions", String.valueOf(config.shufflePartitions()));
         }
