@@ -26,7 +26,7 @@ import java.util.Optional;
  */
 public final class LocalBlas {
     /** The variables that limit OpenBLAS's threads, the first taking precedence. */
-    static final List<String> THREAD_LIMITS = List.of("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS");
+    public static final List<String> THREAD_LIMITS = List.of("OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS");
 
     private LocalBlas() {
     }

@@ -1,6 +1,7 @@
 package nl.newsthemes.reliability;
 
 import nl.newsthemes.ChildJvm;
+import nl.newsthemes.spark.LocalBlas;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -9,14 +10,18 @@ import java.util.List;
 
 /**
  * The job in a JVM of its own, as a scheduler runs it: with its own heap limit, and killable with SIGKILL.
- * It gets the test JVM's class path and Spark's add-opens file, and starts quickly ({@link ChildJvm#QUICK_START}).
+ * It gets the test JVM's class path and Spark's add-opens file, and starts quickly ({@link ChildJvm#QUICK_START}); not
+ * the test JVM's choice of BLAS, nor a BLAS thread limit from the environment.
  */
 public final class JobProcess {
     private JobProcess() {
     }
 
     public static Process start(Path log, String heap, String... args) throws IOException {
-        return new ProcessBuilder(command(heap, args)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command(heap, args)).redirectErrorStream(true).redirectOutput(log.toFile());
+        // The job chooses its BLAS itself (LocalBlas), whatever limit the shell that runs the tests has set.
+        builder.environment().keySet().removeAll(LocalBlas.THREAD_LIMITS);
+        return builder.start();
     }
 
     /** The command line that runs the job with {@code args}. */

@@ -46,6 +46,11 @@ class KillTest {
         job.destroyForcibly(); // SIGKILL: no shutdown hook, no finally
         assertTrue(job.waitFor(30, TimeUnit.SECONDS));
         assertNotEquals(0, job.exitValue());
+        // The child had no BLAS thread limit (JobProcess): under its local master the job gave MLlib netlib's Java
+        // BLAS (LocalBlas), not a native one's threads beside Spark's.
+        String log = Files.readString(dir.resolve("killed.log"));
+        assertTrue(log.matches("(?s).*ThemesJob: BLAS: (Java11|Java8|Vector)BLAS \\(no OPENBLAS_NUM_THREADS, "
+                + "GOTO_NUM_THREADS, OMP_NUM_THREADS set: .*"), "the job's BLAS line");
 
         assertTrue(Files.isDirectory(staging), "the killed run's half-written staging folder is still there");
         assertTrue(Files.readString(dir.resolve(".out.lock")).contains("\"pid\":" + job.pid() + ","),
