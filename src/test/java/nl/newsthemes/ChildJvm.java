@@ -20,6 +20,9 @@ public final class ChildJvm {
     public static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=240m",
             "@" + Path.of("jobs/gc.args").toAbsolutePath());
 
+    /** The test JVM's own java, which every child JVM runs on. */
+    public static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
     private ChildJvm() {
     }
 }

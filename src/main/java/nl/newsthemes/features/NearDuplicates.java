@@ -116,7 +116,7 @@ public final class NearDuplicates {
      * earlier, earlier_order, doc_id, order: the pairs of articles whose MinHash signatures agree in at least one band,
      * the earlier one first, each pair once. The join carries only ids, not the articles' shingle vectors.
      */
-    static Dataset<Row> candidates(Dataset<Row> vectors) {
+    private static Dataset<Row> candidates(Dataset<Row> vectors) {
         Dataset<Row> buckets = vectors
                 .select(col(DOC_ID), col("order"), posexplode(col("bands")).as(new String[]{"band", "bucket"}));
         Dataset<Row> earlier = buckets.select(col(DOC_ID).as("earlier"), col("order").as("earlier_order"),

@@ -85,9 +85,7 @@ final class StandaloneCluster implements AutoCloseable {
     }
 
     private Process start(String name, List<String> mainAndArgs) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "@jobs/spark-jvm.args", "-Xmx1g"));
+        List<String> command = new ArrayList<>(List.of(ChildJvm.JAVA, "@jobs/spark-jvm.args", "-Xmx1g"));
         command.addAll(ChildJvm.QUICK_START);
         command.addAll(List.of("-cp", String.join(java.io.File.pathSeparator, classPath)));
         command.addAll(mainAndArgs);

@@ -26,8 +26,7 @@ public final class JobProcess {
 
     /** The command line that runs the job with {@code args}. */
     static List<String> command(String heap, String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(ChildJvm.JAVA,
                 "@" + Path.of("jobs/spark-jvm.args").toAbsolutePath(), "-Xmx" + heap));
         command.addAll(ChildJvm.QUICK_START);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "nl.newsthemes.ThemesJob"));

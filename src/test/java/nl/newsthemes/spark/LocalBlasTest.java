@@ -80,11 +80,11 @@ class LocalBlasTest {
 
     /** The probe's three lines: netlib's property, the kind of BLAS MLlib gets, what {@link LocalBlas#choose} said. */
     private static List<String> probe(Path dir, Map<String, String> environment) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(List.of(ChildJvm.JAVA));
         command.addAll(ChildJvm.QUICK_START);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Probe.class.getName()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(dir.resolve("probe.err").toFile());
-        LocalBlas.THREAD_LIMITS.forEach(builder.environment()::remove);
+        builder.environment().keySet().removeAll(LocalBlas.THREAD_LIMITS);
         builder.environment().putAll(environment);
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
