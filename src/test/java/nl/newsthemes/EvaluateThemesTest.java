@@ -65,6 +65,14 @@ class EvaluateThemesTest extends SparkTestBase {
         assertEquals(ExitCode.BAD_CONFIG, EvaluateThemes.run(new String[]{dir.resolve("missing.jsonl").toString()}));
     }
 
+    /** The labelled sets of each corpus that these tests score, in the order README introduces them. */
+    private static final Map<String, List<String>> SETS = Map.of(
+            "nl-news-2022", List.of("news2022-dev", "news2022-holdout", "news2022-test"),
+            "en-ukraine-2019-2022", List.of("en-ukraine-minsk", "en-ukraine-test", "en-ukraine-test2", "en-ukraine-test3",
+                    "en-ukraine-test4", "en-ukraine-test5"));
+    /** Per corpus, its sets evaluated together (see {@link LabelledSets}), for both tests below. */
+    private static final Map<String, LabelledSets> EVALUATED = new HashMap<>();
+
     /**
      * The issue's bar on the hand-labelled sets (data/labels, read by people with the definitions in README): F1 of
      * at least 0.90 for sanctions and NATO expansion, and no false positive for the Minsk accords.
@@ -73,18 +81,18 @@ class EvaluateThemesTest extends SparkTestBase {
     void bundledThemesOnTheLabelledSets() {
         Path shared = sharedDir();
         Assumptions.assumeTrue(shared != null, "../shared/corpora is absent: the labelled-set check is skipped");
+        LabelledSets dutch = evaluated(shared, "nl-news-2022");
         for (String set : List.of("news2022-dev", "news2022-holdout")) {
-            ThemeEvaluation e = evaluate(Path.of("data/labels/" + set + ".jsonl"),
-                    "--input", shared.resolve("corpora/nl-news-2022.jsonl.gz").toString());
-            Map<String, ThemeEvaluation.Score> s = byTheme(e);
-            assertTrue(s.get("sanctions").f1() >= 0.90, set + ": " + e.report());
-            assertTrue(s.get("nato_expansion").f1() >= 0.90, set + ": " + e.report());
-            assertEquals(0, s.get("minsk_accords").falsePositives(), set + ": " + e.report());
+            Map<String, ThemeEvaluation.Score> s = dutch.scores(set);
+            String why = set + ": " + s + "\n" + dutch.evaluation().report();
+            assertTrue(s.get("sanctions").f1() >= 0.90, why);
+            assertTrue(s.get("nato_expansion").f1() >= 0.90, why);
+            assertEquals(0, s.get("minsk_accords").falsePositives(), why);
         }
-        ThemeEvaluation english = evaluate(Path.of("data/labels/en-ukraine-minsk.jsonl"),
-                "--input", shared.resolve("corpora/en-ukraine-2019-2022.jsonl.gz").toString());
-        assertEquals(0, byTheme(english).get("minsk_accords").falsePositives(), english.report());
-        assertTrue(byTheme(english).get("minsk_accords").recall() >= 0.90, english.report());
+        LabelledSets english = evaluated(shared, "en-ukraine-2019-2022");
+        Map<String, ThemeEvaluation.Score> minsk = english.scores("en-ukraine-minsk");
+        assertEquals(0, minsk.get("minsk_accords").falsePositives(), minsk + "\n" + english.evaluation().report());
+        assertTrue(minsk.get("minsk_accords").recall() >= 0.90, minsk + "\n" + english.evaluation().report());
     }
 
     /**
@@ -96,19 +104,30 @@ class EvaluateThemesTest extends SparkTestBase {
     void bundledThemesOnTheTestSets() {
         Path shared = sharedDir();
         Assumptions.assumeTrue(shared != null, "../shared/corpora is absent: the labelled-set check is skipped");
-        assertScores(shared, "news2022-test", "nl-news-2022", "nl", new ThemeEvaluation.Score("sanctions", 10, 0, 0, 70),
-                new ThemeEvaluation.Score("nato_expansion", 4, 0, 0, 76),
-                new ThemeEvaluation.Score("minsk_accords", 0, 0, 0, 80));
+        LabelledSets dutch = evaluated(shared, "nl-news-2022");
+        assertEquals(80, dutch.bySet().get("news2022-test").size());
+        // Every labelled Dutch article is read in Dutch, those of news2022-test among them.
+        assertEquals(Map.of("nl", 430L), dutch.evaluation().languages());
+        assertEquals(threeThemes(10, 0, 0, 70, 4, 0, 0, 76, 0, 0, 0, 80), dutch.scoreList("news2022-test"),
+                dutch.evaluation().report());
         // Each English set's first score, with the rules as they were when it was drawn, is in README; rules were
         // then written for what each missed, so all are spent. en-ukraine-test5 was scored first at 27/0/3/50,
         // 12/0/2/66 and 5/0/1/74: the English rules' last honest score.
-        Map<String, List<ThemeEvaluation.Score>> english = new LinkedHashMap<>();
-        english.put("en-ukraine-test", threeThemes(25, 1, 1, 53, 8, 0, 1, 71, 3, 0, 1, 76));
-        english.put("en-ukraine-test2", threeThemes(33, 0, 1, 46, 13, 0, 2, 65, 5, 0, 1, 74));
-        english.put("en-ukraine-test3", threeThemes(26, 0, 1, 53, 12, 0, 0, 68, 2, 0, 0, 78));
-        english.put("en-ukraine-test4", threeThemes(27, 1, 2, 50, 7, 0, 0, 73, 4, 0, 0, 76));
-        english.put("en-ukraine-test5", threeThemes(29, 0, 1, 50, 12, 0, 2, 66, 5, 0, 1, 74));
-        assertScoresPerSet(shared, "en-ukraine-2019-2022", english);
+        Map<String, List<ThemeEvaluation.Score>> expected = new LinkedHashMap<>();
+        expected.put("en-ukraine-test", threeThemes(25, 1, 1, 53, 8, 0, 1, 71, 3, 0, 1, 76));
+        expected.put("en-ukraine-test2", threeThemes(33, 0, 1, 46, 13, 0, 2, 65, 5, 0, 1, 74));
+        expected.put("en-ukraine-test3", threeThemes(26, 0, 1, 53, 12, 0, 0, 68, 2, 0, 0, 78));
+        expected.put("en-ukraine-test4", threeThemes(27, 1, 2, 50, 7, 0, 0, 73, 4, 0, 0, 76));
+        expected.put("en-ukraine-test5", threeThemes(29, 0, 1, 50, 12, 0, 2, 66, 5, 0, 1, 74));
+        LabelledSets english = evaluated(shared, "en-ukraine-2019-2022");
+        Map<String, List<ThemeEvaluation.Score>> scores = new LinkedHashMap<>();
+        for (String set : expected.keySet()) {
+            assertEquals(80, english.bySet().get(set).size(), set);
+            scores.put(set, english.scoreList(set));
+        }
+        // The 40 articles of en-ukraine-minsk and the 400 of the test sets, all read in English.
+        assertEquals(Map.of("en", 440L), english.evaluation().languages());
+        assertEquals(expected, scores, english.evaluation().report());
     }
 
     /**
@@ -122,39 +141,40 @@ class EvaluateThemesTest extends SparkTestBase {
                 counts[4 * i], counts[4 * i + 1], counts[4 * i + 2], counts[4 * i + 3])).toList();
     }
 
-    /** The scores on a label set of 80 articles of {@code corpus}, all in {@code language}. */
-    private static void assertScores(Path shared, String set, String corpus, String language,
-                                     ThemeEvaluation.Score... expected) {
-        ThemeEvaluation e = evaluate(Path.of("data/labels/" + set + ".jsonl"),
-                "--input", shared.resolve("corpora/" + corpus + ".jsonl.gz").toString());
-        assertEquals(Map.of(language, 80L), e.languages());
-        assertEquals(List.of(expected), e.scores(), e.report());
+    private static LabelledSets evaluated(Path shared, String corpus) {
+        return EVALUATED.computeIfAbsent(corpus, c -> LabelledSets.evaluate(shared, c, SETS.get(c)));
     }
 
     /**
-     * Each set's scores, as {@code expected} has them, from one evaluation of all the sets together, so that the corpus
-     * is read and matched once: a set's false positives and negatives are the errors among its ids.
+     * The labelled sets of one corpus in one evaluation, so that the corpus is read and its boilerplate learned once
+     * for all of them: a set's false positives and negatives are the errors among its own ids.
      */
-    private static void assertScoresPerSet(Path shared, String corpus,
-                                           Map<String, List<ThemeEvaluation.Score>> expected) {
-        Map<String, Map<String, Map<String, Integer>>> bySet = new LinkedHashMap<>();
-        Map<String, Map<String, Integer>> all = new HashMap<>();
-        for (String set : expected.keySet()) {
-            Map<String, Map<String, Integer>> labels = EvaluateThemes.readLabels(Path.of("data/labels/" + set + ".jsonl"));
-            assertEquals(80, labels.size(), set);
-            bySet.put(set, labels);
-            all.putAll(labels);
+    private record LabelledSets(ThemeEvaluation evaluation, Map<String, Map<String, Map<String, Integer>>> bySet) {
+        static LabelledSets evaluate(Path shared, String corpus, List<String> sets) {
+            Map<String, Map<String, Map<String, Integer>>> bySet = new LinkedHashMap<>();
+            Map<String, Map<String, Integer>> all = new HashMap<>();
+            int labelled = 0;
+            for (String set : sets) {
+                Map<String, Map<String, Integer>> labels = EvaluateThemes.readLabels(Path.of("data/labels/" + set + ".jsonl"));
+                bySet.put(set, labels);
+                all.putAll(labels);
+                labelled += labels.size();
+            }
+            assertEquals(labelled, all.size(), "the sets of " + corpus + " share no article");
+            JobConfig config = CliArgs.parse(List.of("--input", shared.resolve("corpora/" + corpus + ".jsonl.gz").toString()))
+                    .config();
+            return new LabelledSets(EvaluateThemes.evaluate(spark, config, THEMES,
+                    ThemeMatchers.compile(THEMES, config.languagesRead(), config.minTokenLength()), all), bySet);
         }
-        assertEquals(80 * expected.size(), all.size(), "the sets share no article");
-        JobConfig config = CliArgs.parse(List.of("--input", shared.resolve("corpora/" + corpus + ".jsonl.gz").toString()))
-                .config();
-        ThemeEvaluation e = EvaluateThemes.evaluate(spark, config, THEMES,
-                ThemeMatchers.compile(THEMES, config.languagesRead(), config.minTokenLength()), all);
-        assertEquals(Map.of("en", 80L * expected.size()), e.languages());
-        Map<String, List<ThemeEvaluation.Score>> scores = new LinkedHashMap<>();
-        bySet.forEach((set, labels) -> scores.put(set, e.scores().stream()
-                .map(s -> scoreAmong(s.theme(), labels, e.errors())).toList()));
-        assertEquals(expected, scores, e.report());
+
+        /** A set's scores, in the evaluation's order of themes. */
+        List<ThemeEvaluation.Score> scoreList(String set) {
+            return evaluation.scores().stream().map(s -> scoreAmong(s.theme(), bySet.get(set), evaluation.errors())).toList();
+        }
+
+        Map<String, ThemeEvaluation.Score> scores(String set) {
+            return scoreList(set).stream().collect(java.util.stream.Collectors.toMap(ThemeEvaluation.Score::theme, s -> s));
+        }
     }
 
     private static ThemeEvaluation.Score scoreAmong(String theme, Map<String, Map<String, Integer>> labels,
@@ -169,7 +189,4 @@ class EvaluateThemesTest extends SparkTestBase {
                 (int) falseNegatives, (int) (negatives - falsePositives));
     }
 
-    private static Map<String, ThemeEvaluation.Score> byTheme(ThemeEvaluation e) {
-        return e.scores().stream().collect(java.util.stream.Collectors.toMap(ThemeEvaluation.Score::theme, s -> s));
-    }
 }
