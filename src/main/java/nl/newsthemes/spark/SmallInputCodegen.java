@@ -19,9 +19,9 @@ public final class SmallInputCodegen {
     static final String FACTORY_MODE = "spark.sql.codegen.factoryMode";
 
     /**
-     * Listed input below which code generation is off: a few hundred articles, or ten thousand headlines in a compressed
-     * file. The size is that of the files on disk, so a compressed file just below it holds several times the text;
-     * around that much text the two ways cost about the same (README, "Performance"), so the bound errs on neither side.
+     * Listed input below which code generation is off: a few hundred articles. The size is that of the files on disk,
+     * so a compressed file just below it holds several times the text, about as much as where the two ways were
+     * measured to cost the same; plain JSON lines stop well short of that (README, "Performance").
      */
     static final long SMALL_INPUT_BYTES = 1L << 20;
 
