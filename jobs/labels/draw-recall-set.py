@@ -16,6 +16,8 @@ The sets in data/labels/ were drawn so (README, "Evaluating themes against hand 
     en-ukraine-test3:       ../shared/corpora/en-ukraine-2019-2022.jsonl.gz  en  60 20 20261209  the four English sets above
     en-ukraine-test4:       ../shared/corpora/en-ukraine-2019-2022.jsonl.gz  en  60 20 20261210  the five English sets above
     en-ukraine-test5:       ../shared/corpora/en-ukraine-2019-2022.jsonl.gz  en  60 20 20261211  the six English sets above
+    en-ukraine-test6:       ../shared/corpora/en-ukraine-2019-2022.jsonl.gz  en  60 20 20261212  the seven English sets above
+    en-ukraine-test7:       ../shared/corpora/en-ukraine-2019-2022.jsonl.gz  en  60 20 20261213  the eight English sets above
 """
 import gzip, json, random, re, sys
 
