@@ -101,9 +101,8 @@ class DefaultThemesTest {
             sanctions | true  | Myanmar is already under multiple layers of U.S. sanctions since a military coup ousted the government.
             sanctions | true  | World leaders widely condemned the attack and promised strong sanctions in response.
             sanctions | true  | The invasion has drawn almost universal condemnation, and many countries have imposed heavy sanctions.
-            sanctions | true  | Sanctions alone will not end this war, the minister warned.
-            sanctions | true  | Critics say the sanctions hurt ordinary people more than the regime.
-            sanctions | false | Disciplinary sanctions were imposed on two players after the match.
+            sanctions | true  | Sanctions and other penalties have not brought that conflict to an end, with approximately 14,000 people killed and Russian-led separatists still fighting Ukrainian forces.
+            sanctions | true  | The sanctions are starting to bite because they don’t have textiles to actually make anything.
             sanctions | false | The judge threatened sanctions against the attorneys for violating the order.
             sanctions | false | The university issued new sanctions against the fraternity after the hazing.
             sanctions | false | As the exchange neared, Griner was moved from a penal colony to Moscow.
