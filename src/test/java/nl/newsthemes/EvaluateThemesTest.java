@@ -29,10 +29,14 @@ class EvaluateThemesTest extends SparkTestBase {
     private static final ThemeSet THEMES = ThemeSet.load(null);
 
     private static ThemeEvaluation evaluate(Path labels, String... input) {
+        return evaluate(EvaluateThemes.readLabels(labels), input);
+    }
+
+    /** The bundled themes on the labelled documents of the input that the job arguments {@code input} name. */
+    private static ThemeEvaluation evaluate(Map<String, Map<String, Integer>> labels, String... input) {
         JobConfig config = CliArgs.parse(List.of(input)).config();
         return EvaluateThemes.evaluate(spark, config, THEMES,
-                ThemeMatchers.compile(THEMES, config.languagesRead(), config.minTokenLength()),
-                EvaluateThemes.readLabels(labels));
+                ThemeMatchers.compile(THEMES, config.languagesRead(), config.minTokenLength()), labels);
     }
 
     @Test
@@ -170,10 +174,8 @@ class EvaluateThemesTest extends SparkTestBase {
                 labelled += labels.size();
             }
             assertEquals(labelled, all.size(), "the sets of " + corpus + " share no article");
-            JobConfig config = CliArgs.parse(List.of("--input", shared.resolve("corpora/" + corpus + ".jsonl.gz").toString()))
-                    .config();
-            return new LabelledSets(EvaluateThemes.evaluate(spark, config, THEMES,
-                    ThemeMatchers.compile(THEMES, config.languagesRead(), config.minTokenLength()), all), bySet);
+            return new LabelledSets(EvaluateThemesTest.evaluate(all, "--input",
+                    shared.resolve("corpora/" + corpus + ".jsonl.gz").toString()), bySet);
         }
 
         /**
