@@ -73,9 +73,9 @@ class EvaluateThemesTest extends SparkTestBase {
 
     /** The labelled sets of each corpus that these tests score, in the order README introduces them. */
     private static final Map<String, List<String>> SETS = Map.of(
-            "nl-news-2022", List.of("news2022-dev", "news2022-holdout", "news2022-test"),
+            "nl-news-2022", List.of("news2022-dev", "news2022-holdout", "news2022-test", "news2022-test2"),
             "en-ukraine-2019-2022", List.of("en-ukraine-minsk", "en-ukraine-test", "en-ukraine-test2", "en-ukraine-test3",
-                    "en-ukraine-test4", "en-ukraine-test5", "en-ukraine-test6", "en-ukraine-test7"));
+                    "en-ukraine-test4", "en-ukraine-test5", "en-ukraine-test6", "en-ukraine-test7", "en-ukraine-test8"));
     /** Per corpus, its sets evaluated together (see {@link LabelledSets}), for both tests below. */
     private static final Map<String, LabelledSets> EVALUATED = new HashMap<>();
 
@@ -108,7 +108,8 @@ class EvaluateThemesTest extends SparkTestBase {
     /**
      * The sets drawn to measure recall honestly, each read by three readers before any rule was written after it
      * (README, "Evaluating themes"). Exact, so that a change of the rules shows here what it does to each; the issue's
-     * bar (F1 0.95, precision 0.97) holds in Dutch and not yet for English sanctions.
+     * bar (F1 0.95, precision 0.97) is not yet met: not by Dutch sanctions on news2022-test2, nor by English sanctions
+     * over the English sets scored fresh.
      */
     @Test
     void bundledThemesOnTheTestSets() {
@@ -116,14 +117,19 @@ class EvaluateThemesTest extends SparkTestBase {
         Assumptions.assumeTrue(shared != null, "../shared/corpora is absent: the labelled-set check is skipped");
         LabelledSets dutch = evaluated(shared, "nl-news-2022");
         assertEquals(80, dutch.bySet().get("news2022-test").size());
-        // Every labelled Dutch article is read in Dutch, those of news2022-test among them.
-        assertEquals(Map.of("nl", 430L), dutch.evaluation().languages());
+        assertEquals(80, dutch.bySet().get("news2022-test2").size());
+        // Every labelled Dutch article is read in Dutch, those of the test sets among them.
+        assertEquals(Map.of("nl", 510L), dutch.evaluation().languages());
         assertEquals(threeThemes(10, 0, 0, 70, 4, 0, 0, 76, 0, 0, 0, 80), dutch.scoreList("news2022-test"),
                 dutch.why("news2022-test"));
+        // news2022-test2 was drawn and read after every rule written so far and scored once: the Dutch rules' honest
+        // score.
+        assertEquals(threeThemes(11, 2, 3, 64, 1, 1, 0, 78, 0, 0, 0, 80), dutch.scoreList("news2022-test2"),
+                dutch.why("news2022-test2"));
         // Each English set's first score, with the rules as they were when it was drawn, is in README; rules were
         // then written for what each of the first six missed, so those are spent (en-ukraine-test6 was scored first
-        // at 23/0/4/53, 7/0/1/72 and 1/0/0/79). en-ukraine-test7 was drawn and read after the last rule and scored
-        // once: its row is the English rules' honest score, and no rule is written on it.
+        // at 23/0/4/53, 7/0/1/72 and 1/0/0/79). en-ukraine-test7 and en-ukraine-test8 were drawn and read after the
+        // last rule and scored once: their rows are the English rules' honest scores.
         Map<String, List<ThemeEvaluation.Score>> expected = new LinkedHashMap<>();
         expected.put("en-ukraine-test", threeThemes(25, 1, 1, 53, 8, 0, 1, 71, 3, 0, 1, 76));
         expected.put("en-ukraine-test2", threeThemes(33, 0, 1, 46, 13, 0, 2, 65, 5, 0, 1, 74));
@@ -132,14 +138,15 @@ class EvaluateThemesTest extends SparkTestBase {
         expected.put("en-ukraine-test5", threeThemes(29, 0, 1, 50, 12, 0, 2, 66, 5, 0, 1, 74));
         expected.put("en-ukraine-test6", threeThemes(25, 0, 2, 53, 7, 0, 1, 72, 1, 0, 0, 79));
         expected.put("en-ukraine-test7", threeThemes(27, 0, 0, 53, 12, 0, 0, 68, 3, 0, 1, 76));
+        expected.put("en-ukraine-test8", threeThemes(24, 2, 0, 54, 8, 1, 1, 70, 2, 0, 1, 77));
         LabelledSets english = evaluated(shared, "en-ukraine-2019-2022");
         Map<String, List<ThemeEvaluation.Score>> scores = new LinkedHashMap<>();
         for (String set : expected.keySet()) {
             assertEquals(80, english.bySet().get(set).size(), set);
             scores.put(set, english.scoreList(set));
         }
-        // The 40 articles of en-ukraine-minsk and the 560 of the test sets, all read in English.
-        assertEquals(Map.of("en", 600L), english.evaluation().languages());
+        // The 40 articles of en-ukraine-minsk and the 640 of the test sets, all read in English.
+        assertEquals(Map.of("en", 680L), english.evaluation().languages());
         assertEquals(expected, scores, expected.keySet().stream().map(english::why).collect(Collectors.joining("\n")));
     }
 
