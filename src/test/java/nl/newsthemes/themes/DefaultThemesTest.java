@@ -54,6 +54,7 @@ class DefaultThemesTest {
             nato_expansion | false | Later volgen de NAVO-Rusland Raad op 12 januari en een ontmoeting in het kader van de OVSE.
             nato_expansion | false | De NAVO kondigde een uitbreiding van de troepen aan de oostflank aan.
             nato_expansion | false | Wij lopen voorop, ook volgens de Navo-normen.
+            nato_expansion | false | Nederlandse mijnenjager op weg naar NAVO-vloot op Middellandse Zee
             minsk_accords | true  | De VS steunen de actieve diplomatie om de implementatie van de akkoorden van Minsk te versnellen.
             minsk_accords | true  | Kiev heeft de Minsk-akkoorden nooit uitgevoerd, zegt het Kremlin.
             minsk_accords | true  | Parijs en Berlijn willen het overleg in Normandië-formaat nieuw leven inblazen.
@@ -119,9 +120,12 @@ class DefaultThemesTest {
             nato_expansion | true  | NATO countries deliberate whether to allow Ukraine to enter the alliance.
             nato_expansion | true  | Zelensky repeats his call for NATO admission in a CNN interview.
             nato_expansion | true  | American and NATO officials said Moscow's demand that NATO never admit Ukraine into the alliance was a non-starter.
+            nato_expansion | true  | Sweden and Finland filed a joint request to join on Tuesday, despite their tradition of neutrality.
+            nato_expansion | true  | Stoltenberg will meet with Turkey to address Ankara's concerns over Sweden and Finland's bid to join.
             nato_expansion | false | NATO chief Jens Stoltenberg admitted to CNN that the bloc's members had depleted their own weapons stocks.
             nato_expansion | false | It raised fears that non-NATO, militarily neutral Moldova could get dragged into the war.
             nato_expansion | false | Denmark, a member of NATO since 1949, sent two fighter jets to the Baltics.
+            nato_expansion | false | The Dutch minehunter sailed from Den Helder to join a NATO fleet in the Mediterranean.
             nato_expansion | false | Russian missiles could enter NATO airspace by mistake, the minister warned.
             nato_expansion | false | Tehran signed a memorandum that will grant it full membership in the Shanghai Cooperation Organization, an alliance that includes China and Russia.
             minsk_accords | true  | Putin told reporters that the Minsk agreements no longer exist.
