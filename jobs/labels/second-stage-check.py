@@ -4,8 +4,14 @@ labelled sets too), whose confident scores then add hits the rules missed. Print
 sets alone and with the model's proposals at several thresholds; then each labelled article the rules miss, with the
 model's probability. Each article is scored by a model that did not learn from it (five folds).
 
-    jobs/evaluate.sh ALL-ZERO.jsonl --input CORPUS > HITS.txt   # every id at 0: the listing names every rule hit
-    /usr/bin/python3 second-stage-check.py CORPUS HITS.txt THEME LABELS.jsonl ...      # needs python3-sklearn
+    # a label file with every id of the corpus at 0 for every theme, so that the listing names every rule hit:
+    zcat CORPUS | python3 -c 'import json, sys; [print(json.dumps({"id": json.loads(l)["id"], "sanctions": 0,
+        "nato_expansion": 0, "minsk_accords": 0})) for l in sys.stdin]' > ALL-ZERO.jsonl
+    jobs/evaluate.sh ALL-ZERO.jsonl --input CORPUS > HITS.txt
+    /usr/bin/python3 jobs/labels/second-stage-check.py CORPUS HITS.txt THEME data/labels/SET.jsonl ...  # python3-sklearn
+
+README's figures: every English set (data/labels/en-ukraine-*.jsonl) against en-ukraine-2019-2022.jsonl.gz, every
+Dutch one (data/labels/news2022-*.jsonl) against nl-news-2022.jsonl.gz.
 
 It is an estimate, not the job's own features: scikit-learn's TF-IDF of plain words stands in for the job's stemmed
 terms and phrases, its logistic regression for MLlib's (README, "Evaluating themes against hand labels", has what it

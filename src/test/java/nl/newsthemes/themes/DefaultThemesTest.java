@@ -125,7 +125,6 @@ class DefaultThemesTest {
             nato_expansion | false | NATO chief Jens Stoltenberg admitted to CNN that the bloc's members had depleted their own weapons stocks.
             nato_expansion | false | It raised fears that non-NATO, militarily neutral Moldova could get dragged into the war.
             nato_expansion | false | Denmark, a member of NATO since 1949, sent two fighter jets to the Baltics.
-            nato_expansion | false | The Dutch minehunter sailed from Den Helder to join a NATO fleet in the Mediterranean.
             nato_expansion | false | Russian missiles could enter NATO airspace by mistake, the minister warned.
             nato_expansion | false | Tehran signed a memorandum that will grant it full membership in the Shanghai Cooperation Organization, an alliance that includes China and Russia.
             minsk_accords | true  | Putin told reporters that the Minsk agreements no longer exist.
