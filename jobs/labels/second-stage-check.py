@@ -11,7 +11,7 @@ model's probability. Each article is scored by a model that did not learn from i
     /usr/bin/python3 jobs/labels/second-stage-check.py CORPUS HITS.txt THEME data/labels/SET.jsonl ...  # python3-sklearn
 
 README's figures: every English set (data/labels/en-ukraine-*.jsonl) against en-ukraine-2019-2022.jsonl.gz, every
-Dutch one (data/labels/news2022-*.jsonl) against nl-news-2022.jsonl.gz.
+Dutch one before news2022-test3 (data/labels/news2022-*.jsonl then) against nl-news-2022.jsonl.gz.
 
 It is an estimate, not the job's own features: scikit-learn's TF-IDF of plain words stands in for the job's stemmed
 terms and phrases, its logistic regression for MLlib's (README, "Evaluating themes against hand labels", has what it

@@ -73,7 +73,8 @@ class EvaluateThemesTest extends SparkTestBase {
 
     /** The labelled sets of each corpus that these tests score, in the order README introduces them. */
     private static final Map<String, List<String>> SETS = Map.of(
-            "nl-news-2022", List.of("news2022-dev", "news2022-holdout", "news2022-test", "news2022-test2"),
+            "nl-news-2022", List.of("news2022-dev", "news2022-holdout", "news2022-test", "news2022-test2",
+                    "news2022-test3"),
             "en-ukraine-2019-2022", List.of("en-ukraine-minsk", "en-ukraine-test", "en-ukraine-test2", "en-ukraine-test3",
                     "en-ukraine-test4", "en-ukraine-test5", "en-ukraine-test6", "en-ukraine-test7", "en-ukraine-test8"));
     /** Per corpus, its sets evaluated together (see {@link LabelledSets}), for both tests below. */
@@ -117,14 +118,18 @@ class EvaluateThemesTest extends SparkTestBase {
         LabelledSets dutch = evaluated(shared, "nl-news-2022");
         assertEquals(80, dutch.bySet().get("news2022-test").size());
         assertEquals(80, dutch.bySet().get("news2022-test2").size());
+        assertEquals(80, dutch.bySet().get("news2022-test3").size());
         // Every labelled Dutch article is read in Dutch, those of the test sets among them.
-        assertEquals(Map.of("nl", 510L), dutch.evaluation().languages());
+        assertEquals(Map.of("nl", 590L), dutch.evaluation().languages());
         assertEquals(threeThemes(10, 0, 0, 70, 4, 0, 0, 76, 0, 0, 0, 80), dutch.scoreList("news2022-test"),
                 dutch.why("news2022-test"));
         // news2022-test2 was drawn and read after every rule before it and scored first at 11/2/3/64, 1/1/0/78 and
         // 0/0/0/80, the Dutch rules' honest score; the NATO fleet was then kept out of NATO expansion.
         assertEquals(threeThemes(11, 2, 3, 64, 1, 0, 0, 79, 0, 0, 0, 80), dutch.scoreList("news2022-test2"),
                 dutch.why("news2022-test2"));
+        // news2022-test3 was drawn and read after the rules for news2022-test2 and scored once; no rule is written on it.
+        assertEquals(threeThemes(16, 0, 0, 64, 0, 0, 0, 80, 0, 0, 0, 80), dutch.scoreList("news2022-test3"),
+                dutch.why("news2022-test3"));
         // Each English set's first score, with the rules as they were when it was drawn, is in README; rules were
         // then written for what each of the first six missed, so those are spent (en-ukraine-test6 was scored first
         // at 23/0/4/53, 7/0/1/72 and 1/0/0/79). en-ukraine-test7 was drawn and read after the rule for
