@@ -116,25 +116,21 @@ class EvaluateThemesTest extends SparkTestBase {
         Path shared = sharedDir();
         Assumptions.assumeTrue(shared != null, "../shared/corpora is absent: the labelled-set check is skipped");
         LabelledSets dutch = evaluated(shared, "nl-news-2022");
-        assertEquals(80, dutch.bySet().get("news2022-test").size());
-        assertEquals(80, dutch.bySet().get("news2022-test2").size());
-        assertEquals(80, dutch.bySet().get("news2022-test3").size());
         // Every labelled Dutch article is read in Dutch, those of the test sets among them.
         assertEquals(Map.of("nl", 590L), dutch.evaluation().languages());
-        assertEquals(threeThemes(10, 0, 0, 70, 4, 0, 0, 76, 0, 0, 0, 80), dutch.scoreList("news2022-test"),
-                dutch.why("news2022-test"));
         // news2022-test2 was drawn and read after every rule before it and scored first at 11/2/3/64, 1/1/0/78 and
         // 0/0/0/80, the Dutch rules' honest score; the NATO fleet was then kept out of NATO expansion.
-        assertEquals(threeThemes(11, 2, 3, 64, 1, 0, 0, 79, 0, 0, 0, 80), dutch.scoreList("news2022-test2"),
-                dutch.why("news2022-test2"));
         // news2022-test3 was drawn and read after the rules for news2022-test2 and scored once; no rule is written on it.
-        assertEquals(threeThemes(16, 0, 0, 64, 0, 0, 0, 80, 0, 0, 0, 80), dutch.scoreList("news2022-test3"),
-                dutch.why("news2022-test3"));
+        Map<String, List<ThemeEvaluation.Score>> dutchExpected = new LinkedHashMap<>();
+        dutchExpected.put("news2022-test", threeThemes(10, 0, 0, 70, 4, 0, 0, 76, 0, 0, 0, 80));
+        dutchExpected.put("news2022-test2", threeThemes(11, 2, 3, 64, 1, 0, 0, 79, 0, 0, 0, 80));
+        dutchExpected.put("news2022-test3", threeThemes(16, 0, 0, 64, 0, 0, 0, 80, 0, 0, 0, 80));
+        assertScoresOfSets(dutch, dutchExpected);
         // Each English set's first score, with the rules as they were when it was drawn, is in README; rules were
         // then written for what each of the first six missed, so those are spent (en-ukraine-test6 was scored first
         // at 23/0/4/53, 7/0/1/72 and 1/0/0/79). en-ukraine-test7 was drawn and read after the rule for
-        // en-ukraine-test6 and scored once, and no rule is written on it; en-ukraine-test8 was scored first at 24/2/0/54, 8/1/1/70 and 2/0/1/77,
-        // then a "request" or "bid" to join counted for Finland and Sweden.
+        // en-ukraine-test6 and scored once, and no rule is written on it; en-ukraine-test8 was scored first at
+        // 24/2/0/54, 8/1/1/70 and 2/0/1/77, then a "request" or "bid" to join counted for Finland and Sweden.
         Map<String, List<ThemeEvaluation.Score>> expected = new LinkedHashMap<>();
         expected.put("en-ukraine-test", threeThemes(25, 1, 1, 53, 8, 0, 1, 71, 3, 0, 1, 76));
         expected.put("en-ukraine-test2", threeThemes(33, 0, 1, 46, 13, 0, 2, 65, 5, 0, 1, 74));
@@ -145,14 +141,19 @@ class EvaluateThemesTest extends SparkTestBase {
         expected.put("en-ukraine-test7", threeThemes(27, 0, 0, 53, 12, 0, 0, 68, 3, 0, 1, 76));
         expected.put("en-ukraine-test8", threeThemes(24, 2, 0, 54, 9, 1, 0, 70, 2, 0, 1, 77));
         LabelledSets english = evaluated(shared, "en-ukraine-2019-2022");
-        Map<String, List<ThemeEvaluation.Score>> scores = new LinkedHashMap<>();
-        for (String set : expected.keySet()) {
-            assertEquals(80, english.bySet().get(set).size(), set);
-            scores.put(set, english.scoreList(set));
-        }
         // The 40 articles of en-ukraine-minsk and the 640 of the test sets, all read in English.
         assertEquals(Map.of("en", 680L), english.evaluation().languages());
-        assertEquals(expected, scores, expected.keySet().stream().map(english::why).collect(Collectors.joining("\n")));
+        assertScoresOfSets(english, expected);
+    }
+
+    /** Each set of {@code expected} has 80 articles and exactly its scores; a failure names every set's errors. */
+    private static void assertScoresOfSets(LabelledSets sets, Map<String, List<ThemeEvaluation.Score>> expected) {
+        Map<String, List<ThemeEvaluation.Score>> scores = new LinkedHashMap<>();
+        for (String set : expected.keySet()) {
+            assertEquals(80, sets.bySet().get(set).size(), set);
+            scores.put(set, sets.scoreList(set));
+        }
+        assertEquals(expected, scores, expected.keySet().stream().map(sets::why).collect(Collectors.joining("\n")));
     }
 
     /**
