@@ -10,7 +10,8 @@
 #           read + tokenize + fit, 2 workers, the same K, one pass) on the same articles: stage seconds, content words
 #           per second, the driver's peak memory, the ratio to gensim (target <= 3x at 100%), the job's read + text +
 #           vocabulary + LDA against gensim's whole run (target <= 1x), and both models' mean NPMI of their top 10
-#           words (jobs/bench/npmi.py; target >= 0.35);
+#           words (jobs/bench/npmi.py; target >= 0.35); and MLlib alone on gensim's steps (jobs/bench/BareMllibLda.java),
+#           the floor Spark and MLlib's LDA set for the like-for-like figure;
 #   nights  on the whole corpus: a nightly refit that has the previous model against the first fit (target <= 1x), with
 #           both runs' mean NPMI and how close each refitted topic stays to its previous one; and --topics auto against
 #           a run with one K (target <= 3x).
@@ -111,10 +112,19 @@ fi
 if [[ " $parts " == *" corpus "* ]]; then
   "$py" -c 'import gensim' 2> /dev/null \
     || { echo "bench: the corpus part needs Debian's gensim for $py: apt-get install python3-gensim" >&2; exit 1; }
-  echo "== the corpus: $(basename "$corpus"), K=$k, the whole job and gensim on the same articles"
+  echo "== the corpus: $(basename "$corpus"), K=$k, the whole job, gensim and MLlib alone on the same articles"
   total=$(zcat "$corpus" | wc -l)
-  printf '%-5s %8s %7s %7s %7s %7s %7s %8s %8s %8s %8s %7s %7s %7s %7s  %s\n' \
-    share articles read text vocab lda write job_s words/s peak_MB gensim_s ratio like4like npmi npmi_g stages
+  # MLlib alone on gensim's steps (jobs/bench/BareMllibLda.java), on the Java that jobs/run-local.sh chooses and with
+  # the BLAS the job chooses under a local master: the floor that Spark and MLlib's LDA set for the like-for-like part.
+  javac -d "$work/mllib" -cp "$(cat "$cp_file")" "$root/jobs/bench/BareMllibLda.java"
+  # shellcheck source=jobs/java25.sh
+  . "$root/jobs/java25.sh"
+  found="$(newest_java25)"
+  job_java="${JAVA_HOME:+$JAVA_HOME/bin/java}"
+  job_java="${job_java:-${found:+${found% *}/bin/java}}"
+  printf '%-5s %8s %7s %7s %7s %7s %7s %8s %8s %8s %8s %7s %7s %8s %7s %7s %7s %7s  %s\n' \
+    share articles read text vocab lda write job_s words/s peak_MB gensim_s ratio like4like mllib_s mllib_g npmi npmi_g \
+    npmi_m stages
   for pct in 25 50 100; do
     n=$(( total * pct / 100 ))
     part="$work/part-$pct.jsonl.gz"
@@ -133,20 +143,25 @@ PY
       || { echo "bench: the job failed on $pct% of the corpus:" >&2; tail -n 20 "$work/job-$pct.log" >&2; exit 1; }
     "$py" "$root/jobs/bench/gensim_peer.py" "$part" "$work/dutch.txt" "$k" 1 > "$work/gensim-$pct.json" 2> "$work/gensim-$pct.log" \
       || { echo "bench: gensim failed on $pct% of the corpus:" >&2; tail -n 20 "$work/gensim-$pct.log" >&2; exit 1; }
-    "$py" - "$out" "$work/gensim-$pct.json" "$work/topics-$pct.json" <<'PY'
+    "${job_java:-java}" @"$root/jobs/gc.args" @"$root/jobs/spark-jvm.args" -Ddev.ludovic.netlib.blas.allowNative=false \
+      -cp "$work/mllib:$(cat "$cp_file")" BareMllibLda "$part" "$k" 1 > "$work/mllib-$pct.json" 2> "$work/mllib-$pct.log" \
+      || { echo "bench: MLlib alone failed on $pct% of the corpus:" >&2; tail -n 20 "$work/mllib-$pct.log" >&2; exit 1; }
+    "$py" - "$out" "$work/gensim-$pct.json" "$work/mllib-$pct.json" "$work/topics-$pct.json" <<'PY'
 import csv, json, sys
-out, gensim, target = sys.argv[1:]
+out, gensim, mllib, target = sys.argv[1:]
 ours = {}
 for r in csv.DictReader(open(f"{out}/csv/topics.csv", encoding="utf-8")):
     ours.setdefault(int(r["topic"]), []).append((int(r["rank"]), r["term"]))
 json.dump({"ours": [[t for _, t in sorted(v)][:10] for _, v in sorted(ours.items())],
-           "gensim": json.load(open(gensim))["topics"]}, open(target, "w"), ensure_ascii=False)
+           "gensim": json.load(open(gensim))["topics"], "mllib": json.load(open(mllib))["topics"]},
+          open(target, "w"), ensure_ascii=False)
 PY
     "$py" "$root/jobs/bench/npmi.py" "$part" "$work/topics-$pct.json" > "$work/npmi-$pct.json"
-    "$py" - "$out/manifest.json" "$work/gensim-$pct.json" "$work/npmi-$pct.json" "$work/rss-$pct" "$pct" "$n" <<'PY'
+    "$py" - "$out/manifest.json" "$work/gensim-$pct.json" "$work/mllib-$pct.json" "$work/npmi-$pct.json" "$work/rss-$pct" \
+      "$pct" "$n" <<'PY'
 import json, sys
-manifest, gensim, npmi, rss, pct, n = sys.argv[1:]
-m = json.load(open(manifest)); g = json.load(open(gensim)); s = json.load(open(npmi))
+manifest, gensim, mllib, npmi, rss, pct, n = sys.argv[1:]
+m = json.load(open(manifest)); g = json.load(open(gensim)); b = json.load(open(mllib)); s = json.load(open(npmi))
 st = {}
 for x in m["stages"]:
     st[x["name"]] = st.get(x["name"], 0) + x["seconds"]
@@ -155,14 +170,17 @@ read = st.get("ingest", 0) + st.get("count", 0)
 # Like for like: what gensim does too (read, tokenize, vocabulary, fit).
 like = read + sum(st.get(x, 0) for x in ("text", "phrases", "vocabulary", "idf", "lda-input", "lda"))
 words = m["counts"]["content_words"]
-print("%-5s %8d %7.1f %7.1f %7.1f %7.1f %7.1f %8.1f %8.0f %8.0f %8.1f %7.2f %7.2f %7.3f %7.3f  %s" % (
+print("%-5s %8d %7.1f %7.1f %7.1f %7.1f %7.1f %8.1f %8.0f %8.0f %8.1f %7.2f %7.2f %8.1f %7.2f %7.3f %7.3f %7.3f  %s" % (
     pct + "%", int(n), read, st.get("text", 0), st.get("vocabulary", 0), st.get("lda", 0) + st.get("lda-input", 0),
     st.get("write", 0), job, words / job, int(open(rss).read().strip()) / 1024, g["total_seconds"],
-    job / g["total_seconds"], like / g["total_seconds"], s["ours"]["mean_npmi"], s["gensim"]["mean_npmi"],
+    job / g["total_seconds"], like / g["total_seconds"], b["total_seconds"], b["total_seconds"] / g["total_seconds"],
+    s["ours"]["mean_npmi"], s["gensim"]["mean_npmi"], s["mllib"]["mean_npmi"],
     " ".join("%s=%.1f" % (k, v) for k, v in st.items())))
 PY
   done
   echo "targets at 100%: ratio <= 3, like4like <= 1, npmi >= 0.35"
+  echo "  mllib_s: MLlib alone on gensim's steps (read, tokenize, vocabulary, one pass of online LDA), from the first read"
+  echo "  to the model; mllib_g: that against gensim, the least like4like can be while MLlib fits the topics"
 fi
 
 if [[ " $parts " == *" nights "* ]]; then
