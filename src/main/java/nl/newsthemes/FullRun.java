@@ -116,7 +116,7 @@ final class FullRun implements RunStaging {
         Ingested ingested = timer.time("count", () -> Ingested.count(corpus),
                 i -> i.loaded() + " articles, " + i.rejected() + " rejects");
         Boilerplate boilerplate = timer.time("boilerplate", () -> AnalyzeDocuments.learnBoilerplate(corpus.articles(),
-                        config, matchers),
+                        ingested.loaded(), config, matchers),
                 b -> b.size() + " sentences that many articles of their source repeat, "
                         + b.themeStatements().size() + " more kept for the theme words in them");
         Dataset<Row> words = cached.keep(AnalyzeDocuments.apply(corpus.articles(), boilerplate, matchers));

@@ -78,7 +78,18 @@ public final class AnalyzeDocuments {
      * rule finds words in any of the languages read: those stay in the text (see {@link Boilerplate}).
      */
     public static Boilerplate learnBoilerplate(Dataset<Row> articles, JobConfig config, ThemeMatchers matchers) {
-        Boilerplate learned = Boilerplate.learn(articles, config.boilerplateMinArticles(), config.boilerplateMinShare());
+        return keepingThemeStatements(Boilerplate.learn(articles, config.boilerplateMinArticles(),
+                config.boilerplateMinShare()), matchers);
+    }
+
+    /** {@link #learnBoilerplate(Dataset, JobConfig, ThemeMatchers)} of {@code articleCount} articles, counted before. */
+    public static Boilerplate learnBoilerplate(Dataset<Row> articles, long articleCount, JobConfig config,
+                                               ThemeMatchers matchers) {
+        return keepingThemeStatements(Boilerplate.learn(articles, articleCount, config.boilerplateMinArticles(),
+                config.boilerplateMinShare()), matchers);
+    }
+
+    private static Boilerplate keepingThemeStatements(Boilerplate learned, ThemeMatchers matchers) {
         Map<Language, TextAnalyzer> analyzers = matchers.analyzers();
         return learned.keeping(sentence -> {
             String text = fullText(null, sentence);

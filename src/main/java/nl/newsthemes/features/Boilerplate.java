@@ -108,6 +108,16 @@ public record Boilerplate(List<Repeated> sentences, List<Repeated> themeStatemen
         return new Boilerplate(repeated, List.of());
     }
 
+    /**
+     * {@link #learn(Dataset, int, double)} for a corpus already counted: with fewer than {@code minArticles} articles in
+     * all, no source has that many, and no Spark job is run to find that out (a small input such as the sample).
+     *
+     * @param articleCount the articles in {@code articles}
+     */
+    public static Boilerplate learn(Dataset<Row> articles, long articleCount, int minArticles, double minShare) {
+        return articleCount < minArticles ? none() : learn(articles, minArticles, minShare);
+    }
+
     /** Each source's boilerplate, to look sentences up in: build it once per task, not per article. */
     public Map<String, Set<String>> bySource() {
         Map<String, Set<String>> bySource = new HashMap<>();

@@ -2,7 +2,9 @@ package nl.newsthemes.features;
 
 import nl.newsthemes.SparkTestBase;
 import nl.newsthemes.text.Sentences;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static nl.newsthemes.schema.Columns.*;
+import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class BoilerplateTest extends SparkTestBase {
@@ -72,6 +75,20 @@ class BoilerplateTest extends SparkTestBase {
         // 0.81 of 31 asks for 26.
         assertEquals(List.of(), Boilerplate.learn(corpus(), 20, 0.81).sentences());
         assertEquals(List.of(), Boilerplate.learn(corpus(), 0, 0.0).sentences());
+    }
+
+    @Test
+    void aCorpusCountedBelowTheMinimumIsNotRead() {
+        // Every row fails when read: 19 articles in all cannot give a source 20, so nothing is read.
+        Dataset<Row> unreadable = corpus().map((MapFunction<Row, Row>) r -> {
+            throw new IllegalStateException("read");
+        }, Encoders.row(ARTICLES));
+        assertEquals(Boilerplate.none(), Boilerplate.learn(unreadable, 19, 20, 0.0));
+        // 20 articles in all can: the first 20 nrc articles all have both lines.
+        Dataset<Row> first20 = corpus().filter(col(DOC_ID).isin((Object[]) java.util.stream.IntStream.range(0, 20)
+                .mapToObj(i -> "nrc-" + i).toArray(String[]::new)));
+        assertEquals(List.of(new Boilerplate.Repeated("nrc", "Lees ook:", 20), new Boilerplate.Repeated("nrc", PROMO, 20)),
+                Boilerplate.learn(first20, 20, 20, 0.0).sentences());
     }
 
     @Test
