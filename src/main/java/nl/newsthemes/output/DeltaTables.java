@@ -162,21 +162,26 @@ public final class DeltaTables {
      */
     static void restore(SparkSession spark, OutputFolder out, Map<String, Long> versions) {
         Map<String, Long> now = versions(spark, out.target());
-        for (String table : ALL) {
-            Long latest = now.get(table);
-            Long wanted = versions.get(table);
-            Path path = new Path(out.target(), table);
-            try {
-                if (latest != null && wanted == null) {
-                    LOG.warn("removing Delta table {}: an unpublished run created it", path);
-                    out.fileSystem().delete(path, true);
-                } else if (latest != null && latest > wanted && !restoredTo(spark, path, wanted)) {
-                    LOG.warn("restoring Delta table {} from version {} to version {}, the published one", path, latest, wanted);
-                    DeltaTable.forPath(spark, path.toString()).restoreToVersion(wanted);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot remove " + path + ": " + e.getMessage(), e);
+        // Several tables at once, as they are committed: each restore is a few small Spark jobs and a commit, which
+        // cost the driver more than the cores. One that fails does not keep the others from being restored.
+        ConcurrentJobs.run(ALL.stream().map(table -> (Callable<String>) () -> {
+            restoreOne(spark, out, table, now.get(table), versions.get(table));
+            return table;
+        }).toList());
+    }
+
+    private static void restoreOne(SparkSession spark, OutputFolder out, String table, Long latest, Long wanted) {
+        Path path = new Path(out.target(), table);
+        try {
+            if (latest != null && wanted == null) {
+                LOG.warn("removing Delta table {}: an unpublished run created it", path);
+                out.fileSystem().delete(path, true);
+            } else if (latest != null && latest > wanted && !restoredTo(spark, path, wanted)) {
+                LOG.warn("restoring Delta table {} from version {} to version {}, the published one", path, latest, wanted);
+                DeltaTable.forPath(spark, path.toString()).restoreToVersion(wanted);
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + path + ": " + e.getMessage(), e);
         }
     }
 
