@@ -68,6 +68,11 @@ public final class DeltaTables {
         // Delta leaves out a commit that changes no file (an empty table written again as empty): each run's version
         // of every table it wrote is recorded, so that a night's versions move together.
         conf.setIfMissing("spark.databricks.delta.skipRecordingEmptyCommits", "false");
+        // Delta Lake 4 also writes a partition's value (the month) into each data file, while the file's folder names
+        // it already. The job links a night's published files into its staging folder and reads them there as Parquet
+        // (an incremental run, the quality gate), where the column came twice, from the file and from the folder, and
+        // Spark warned of it at each read. New tables keep the month in the folder only, as the Parquet format does.
+        conf.setIfMissing("spark.databricks.delta.properties.defaults.writePartitionColumnsToParquet", "false");
     }
 
     /** A session the job did not start (a notebook's, a test's) must already have Delta Lake's extension. */

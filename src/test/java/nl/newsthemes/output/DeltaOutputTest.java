@@ -87,6 +87,13 @@ class DeltaOutputTest {
             assertEquals(manifest.get("tables").get(table).asLong(), delta(out, table).count(), table + "'s rows");
         }
         assertEquals(List.of("month=2021-12", "month=2022-01"), OutputFiles.monthFolders(out.resolve(Tables.DOCUMENTS)));
+        // The month is in the folder only, as with Parquet tables: a data file read alone has every other column.
+        Path dataFile;
+        try (var files = Files.walk(out.resolve(Tables.DOCUMENTS + "/month=2021-12"))) {
+            dataFile = files.filter(f -> f.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+        }
+        assertEquals(java.util.Arrays.stream(delta(out, Tables.DOCUMENTS).columns()).filter(c -> !c.equals(MONTH)).toList(),
+                List.of(spark.read().parquet(dataFile.toString()).columns()));
         for (String table : Tables.ALL) {
             assertEquals(csvRows(out, table), recordsAdded(out.resolve(table + "/_delta_log/00000000000000000000.json")),
                     table + ": the record counts in version 0's log add up to the CSV's rows");
