@@ -122,6 +122,9 @@ if [[ " $parts " == *" corpus "* ]]; then
   found="$(newest_java25)"
   job_java="${JAVA_HOME:+$JAVA_HOME/bin/java}"
   job_java="${job_java:-${found:+${found% *}/bin/java}}"
+  # The job asks netlib for its Java BLAS under a local master unless a native BLAS's threads are limited (LocalBlas).
+  blas=-Ddev.ludovic.netlib.blas.allowNative=false
+  if [ -n "${OPENBLAS_NUM_THREADS:-}${GOTO_NUM_THREADS:-}${OMP_NUM_THREADS:-}" ]; then blas=""; fi
   printf '%-5s %8s %7s %7s %7s %7s %7s %8s %8s %8s %8s %7s %7s %8s %7s %7s %7s %7s  %s\n' \
     share articles read text vocab lda write job_s words/s peak_MB gensim_s ratio like4like mllib_s mllib_g npmi npmi_g \
     npmi_m stages
@@ -143,7 +146,8 @@ PY
       || { echo "bench: the job failed on $pct% of the corpus:" >&2; tail -n 20 "$work/job-$pct.log" >&2; exit 1; }
     "$py" "$root/jobs/bench/gensim_peer.py" "$part" "$work/dutch.txt" "$k" 1 > "$work/gensim-$pct.json" 2> "$work/gensim-$pct.log" \
       || { echo "bench: gensim failed on $pct% of the corpus:" >&2; tail -n 20 "$work/gensim-$pct.log" >&2; exit 1; }
-    "${job_java:-java}" @"$root/jobs/gc.args" @"$root/jobs/spark-jvm.args" -Ddev.ludovic.netlib.blas.allowNative=false \
+    # shellcheck disable=SC2086  # blas is one option or none
+    "${job_java:-java}" @"$root/jobs/gc.args" @"$root/jobs/spark-jvm.args" $blas \
       -cp "$work/mllib:$(cat "$cp_file")" BareMllibLda "$part" "$k" 1 > "$work/mllib-$pct.json" 2> "$work/mllib-$pct.log" \
       || { echo "bench: MLlib alone failed on $pct% of the corpus:" >&2; tail -n 20 "$work/mllib-$pct.log" >&2; exit 1; }
     "$py" - "$out" "$work/gensim-$pct.json" "$work/mllib-$pct.json" "$work/topics-$pct.json" <<'PY'

@@ -28,14 +28,19 @@ import static org.apache.spark.sql.functions.lit;
  *
  * <p>The same steps as the gensim peer: the gzip JSON lines read, title and text lower-cased and split into words of
  * two or more letters, MLlib's Dutch stopwords removed, a vocabulary of at most 20,000 words seen in at least 5 and at
- * most half of the documents, and online LDA with K topics over one pass (MLlib's defaults: 20 iterations, each on a
- * mini-batch of 5% of the documents). Prints one JSON object like the peer's, with the seconds from the first read to
- * the fitted model (the JVM's and the session's start not counted, as the peer does not count Python's), and the top
- * 10 words of each topic.
+ * most half of the documents (MLlib keeps the most frequent by count where gensim keeps those in the most documents),
+ * and online LDA with K topics and gensim's settings: a learning offset of 1 and decay of 0.5, symmetric priors of 1/K
+ * that are not learned, and mini-batches of about 2,000 documents, as many as make one pass (MLlib draws each batch
+ * at random, so that some documents are seen twice and some not at all, where gensim reads each once). Prints one JSON
+ * object like the peer's, with the seconds from the first read to the fitted model (the JVM's and the session's start
+ * not counted, as the peer does not count Python's), and the top 10 words of each topic.
  *
  * <p>Usage: java @jobs/spark-jvm.args -cp CLASSPATH BareMllibLda CORPUS.jsonl.gz K SEED
  */
 public final class BareMllibLda {
+    /** Documents per update in gensim's LdaMulticore (its chunksize), which the peer leaves at its default. */
+    private static final int GENSIM_CHUNK = 2_000;
+
     public static void main(String[] args) throws Exception {
         String corpus = args[0];
         int k = Integer.parseInt(args[1]);
@@ -60,7 +65,10 @@ public final class BareMllibLda {
         vectors.count();
         tokens.unpersist();
         double prepared = (System.nanoTime() - start) / 1e9;
-        LDAModel model = new LDA().setK(k).setSeed(seed).setOptimizer("online").setFeaturesCol("features").fit(vectors);
+        int batches = (int) Math.max(1, Math.ceil(documents / (double) GENSIM_CHUNK));
+        LDAModel model = new LDA().setK(k).setSeed(seed).setOptimizer("online").setFeaturesCol("features")
+                .setLearningOffset(1).setLearningDecay(0.5).setOptimizeDocConcentration(false)
+                .setMaxIter(batches).setSubsamplingRate(Math.min(1.0, 1.0 / batches)).fit(vectors);
         double total = (System.nanoTime() - start) / 1e9;
 
         String[] terms = vocabulary.vocabulary();

@@ -98,7 +98,11 @@ public final class DeltaTables {
             ConcurrentJobs.run(ALL.stream().filter(changes::containsKey)
                         .map(table -> (Callable<String>) () -> commitOne(spark, out, table, changes.get(table), runId)).toList());
         } catch (RuntimeException | Error e) {
-            restore(spark, out, before);
+            try {
+                restore(spark, out, before);
+            } catch (RuntimeException | Error restoreFailure) {
+                e.addSuppressed(restoreFailure);  // the commit's failure stays the one reported
+            }
             throw e;
         }
         Map<String, Long> after = versions(spark, out.target());

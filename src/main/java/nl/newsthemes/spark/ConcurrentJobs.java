@@ -19,7 +19,8 @@ import java.util.concurrent.Future;
  * pieces finish in: each one computes its own result.
  *
  * <p>A piece that fails does not stop the others: they run to their end, so that nothing is still writing when the
- * caller cleans up after the failure, and then the first failure in the listed order is thrown as it was.
+ * caller cleans up after the failure, and then the first failure in the listed order is thrown as it was, with the
+ * later ones as its suppressed exceptions.
  */
 public final class ConcurrentJobs {
     /** Pieces at once: enough to keep two cores busy between the jobs of one piece, few enough to bound memory. */
@@ -46,15 +47,26 @@ public final class ConcurrentJobs {
         try {
             List<Future<T>> futures = pool.invokeAll(work);
             List<T> results = new ArrayList<>(futures.size());
+            Throwable first = null;
             for (Future<T> future : futures) {
-                results.add(future.get());
+                try {
+                    results.add(future.get());
+                } catch (ExecutionException e) {
+                    // The later failures go with the first, so that none of them is lost.
+                    if (first == null) {
+                        first = e.getCause();
+                    } else {
+                        first.addSuppressed(e.getCause());
+                    }
+                }
+            }
+            if (first != null) {
+                throw rethrown(first);
             }
             return results;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for Spark jobs", e);
-        } catch (ExecutionException e) {
-            throw rethrown(e.getCause());
         } finally {
             pool.shutdownNow();
         }

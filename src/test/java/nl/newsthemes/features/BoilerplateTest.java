@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 import static nl.newsthemes.schema.Columns.*;
 import static org.apache.spark.sql.functions.col;
@@ -85,7 +86,7 @@ class BoilerplateTest extends SparkTestBase {
         }, Encoders.row(ARTICLES));
         assertEquals(Boilerplate.none(), Boilerplate.learn(unreadable, 19, 20, 0.0));
         // 20 articles in all can: the first 20 nrc articles all have both lines.
-        Dataset<Row> first20 = corpus().filter(col(DOC_ID).isin((Object[]) java.util.stream.IntStream.range(0, 20)
+        Dataset<Row> first20 = corpus().filter(col(DOC_ID).isin((Object[]) IntStream.range(0, 20)
                 .mapToObj(i -> "nrc-" + i).toArray(String[]::new)));
         assertEquals(List.of(new Boilerplate.Repeated("nrc", "Lees ook:", 20), new Boilerplate.Repeated("nrc", PROMO, 20)),
                 Boilerplate.learn(first20, 20, 20, 0.0).sentences());

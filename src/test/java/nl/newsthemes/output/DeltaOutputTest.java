@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -92,7 +93,7 @@ class DeltaOutputTest {
         try (var files = Files.walk(out.resolve(Tables.DOCUMENTS + "/month=2021-12"))) {
             dataFile = files.filter(f -> f.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
         }
-        assertEquals(java.util.Arrays.stream(delta(out, Tables.DOCUMENTS).columns()).filter(c -> !c.equals(MONTH)).toList(),
+        assertEquals(Arrays.stream(delta(out, Tables.DOCUMENTS).columns()).filter(c -> !c.equals(MONTH)).toList(),
                 List.of(spark.read().parquet(dataFile.toString()).columns()));
         for (String table : Tables.ALL) {
             assertEquals(csvRows(out, table), recordsAdded(out.resolve(table + "/_delta_log/00000000000000000000.json")),
@@ -180,7 +181,7 @@ class DeltaOutputTest {
 
     /** A table's rows in a fixed order. */
     private static List<Row> sorted(Dataset<Row> table) {
-        return table.orderBy(java.util.Arrays.stream(table.columns()).map(org.apache.spark.sql.functions::col)
+        return table.orderBy(Arrays.stream(table.columns()).map(org.apache.spark.sql.functions::col)
                 .toArray(org.apache.spark.sql.Column[]::new)).collectAsList();
     }
 

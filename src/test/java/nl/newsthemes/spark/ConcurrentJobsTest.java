@@ -28,9 +28,10 @@ class ConcurrentJobsTest {
     }
 
     @Test
-    void theFirstFailureInTheListedOrderIsThrownAfterEveryPieceHasEnded() {
+    void theFirstFailureInTheListedOrderIsThrownWithTheLaterOnesAfterEveryPieceHasEnded() {
         AtomicInteger ended = new AtomicInteger();
         IllegalStateException second = new IllegalStateException("second failed");
+        IllegalArgumentException third = new IllegalArgumentException("third failed");
         List<Callable<Integer>> work = List.of(
                 () -> ended.incrementAndGet(),
                 () -> {
@@ -39,7 +40,7 @@ class ConcurrentJobsTest {
                 },
                 () -> {
                     ended.incrementAndGet();
-                    throw new IllegalArgumentException("third failed");
+                    throw third;
                 },
                 () -> {
                     Thread.sleep(200);
@@ -47,6 +48,7 @@ class ConcurrentJobsTest {
                 });
         assertSame(second, assertThrows(IllegalStateException.class, () -> ConcurrentJobs.run(work, 2)));
         assertEquals(4, ended.get(), "no piece was still running when the failure was thrown");
+        assertEquals(List.of(third), List.of(second.getSuppressed()), "the later failure comes with the first");
     }
 
     @Test
