@@ -184,7 +184,7 @@ PY
   done
   echo "targets at 100%: ratio <= 3, like4like <= 1, npmi >= 0.35"
   echo "  mllib_s: MLlib alone on gensim's steps (read, tokenize, vocabulary, one pass of online LDA), from the first read"
-  echo "  to the model; mllib_g: that against gensim, the least like4like can be while MLlib fits the topics"
+  echo "  to the model; mllib_g: that against gensim (above 1, like4like cannot reach 1 with MLlib's LDA here)"
 fi
 
 if [[ " $parts " == *" nights "* ]]; then
