@@ -55,7 +55,7 @@ public final class ConcurrentJobs {
                     // The later failures go with the first, so that none of them is lost.
                     if (first == null) {
                         first = e.getCause();
-                    } else {
+                    } else if (e.getCause() != first) {  // two pieces may fail with one shared exception
                         first.addSuppressed(e.getCause());
                     }
                 }
