@@ -52,6 +52,18 @@ class ConcurrentJobsTest {
     }
 
     @Test
+    void aFailureSharedByTwoPiecesIsThrownOnce() {
+        IllegalStateException shared = new IllegalStateException("shared");
+        List<Callable<Integer>> work = List.of(() -> {
+            throw shared;
+        }, () -> {
+            throw shared;
+        });
+        assertSame(shared, assertThrows(IllegalStateException.class, () -> ConcurrentJobs.run(work, 2)));
+        assertEquals(0, shared.getSuppressed().length);
+    }
+
+    @Test
     void aCheckedExceptionComesBackWithItsMessageAndCause() {
         java.io.IOException disk = new java.io.IOException("No space left on device");
         IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> ConcurrentJobs.run(
