@@ -21,6 +21,8 @@
 # Needs: python3-gensim (apt-get install python3-gensim), GNU time (apt-get install time).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=jobs/java25.sh
+. "$root/jobs/java25.sh"
 corpus="$(realpath "${1:-$root/../shared/corpora/nl-news-2022.jsonl.gz}")"
 k="${2:-20}"
 parts="${BENCH_PARTS:-fixed corpus nights}"
@@ -71,8 +73,6 @@ print("on the PATH's Java: bare Spark job %.1f s; the job %.1f s (%.1f s inside 
 print("  stages: " + " ".join("%s=%.1f" % (s["name"], s["seconds"]) for s in manifest["stages"]))
 PY
   # The same on Java 25 with the AOT cache jobs/run-local.sh keeps (a first run records it), where a Java 25 is here.
-  # shellcheck source=jobs/java25.sh
-  . "$root/jobs/java25.sh"
   found="$(newest_java25)"
   java25="${BENCH_JAVA25_HOME:-${found% *}}"
   if [ -x "$java25/bin/java" ]; then
@@ -116,15 +116,8 @@ if [[ " $parts " == *" corpus "* ]]; then
   total=$(zcat "$corpus" | wc -l)
   # MLlib alone on gensim's steps (jobs/bench/BareMllibLda.java), on the Java that jobs/run-local.sh chooses and with
   # the BLAS the job chooses under a local master: the floor that Spark and MLlib's LDA set for the like-for-like part.
-  javac -d "$work/mllib" -cp "$(cat "$cp_file")" "$root/jobs/bench/BareMllibLda.java"
-  # shellcheck source=jobs/java25.sh
-  . "$root/jobs/java25.sh"
-  found="$(newest_java25)"
-  job_java="${JAVA_HOME:+$JAVA_HOME/bin/java}"
-  job_java="${job_java:-${found:+${found% *}/bin/java}}"
-  # The job asks netlib for its Java BLAS under a local master unless a native BLAS's threads are limited (LocalBlas).
-  blas=-Ddev.ludovic.netlib.blas.allowNative=false
-  if [ -n "${OPENBLAS_NUM_THREADS:-}${GOTO_NUM_THREADS:-}${OMP_NUM_THREADS:-}" ]; then blas=""; fi
+  javac -d "$work/mllib" -cp "$jar:$(cat "$cp_file")" "$root/jobs/bench/BareMllibLda.java"
+  choose_job_java
   printf '%-5s %8s %7s %7s %7s %7s %7s %8s %8s %8s %8s %7s %7s %8s %7s %7s %7s %7s  %s\n' \
     share articles read text vocab lda write job_s words/s peak_MB gensim_s ratio like4like mllib_s mllib_g npmi npmi_g \
     npmi_m stages
@@ -146,9 +139,8 @@ PY
       || { echo "bench: the job failed on $pct% of the corpus:" >&2; tail -n 20 "$work/job-$pct.log" >&2; exit 1; }
     "$py" "$root/jobs/bench/gensim_peer.py" "$part" "$work/dutch.txt" "$k" 1 > "$work/gensim-$pct.json" 2> "$work/gensim-$pct.log" \
       || { echo "bench: gensim failed on $pct% of the corpus:" >&2; tail -n 20 "$work/gensim-$pct.log" >&2; exit 1; }
-    # shellcheck disable=SC2086  # blas is one option or none
-    "${job_java:-java}" @"$root/jobs/gc.args" @"$root/jobs/spark-jvm.args" $blas \
-      -cp "$work/mllib:$(cat "$cp_file")" BareMllibLda "$part" "$k" 1 > "$work/mllib-$pct.json" 2> "$work/mllib-$pct.log" \
+    "$job_java" @"$root/jobs/gc.args" @"$root/jobs/spark-jvm.args" \
+      -cp "$work/mllib:$jar:$(cat "$cp_file")" BareMllibLda "$part" "$k" 1 > "$work/mllib-$pct.json" 2> "$work/mllib-$pct.log" \
       || { echo "bench: MLlib alone failed on $pct% of the corpus:" >&2; tail -n 20 "$work/mllib-$pct.log" >&2; exit 1; }
     "$py" - "$out" "$work/gensim-$pct.json" "$work/mllib-$pct.json" "$work/topics-$pct.json" <<'PY'
 import csv, json, sys

@@ -21,3 +21,19 @@ newest_java25() {  # prints "HOME VERSION" of the newest Java 25.0.3 or later un
   done
   [ -z "$best" ] || echo "$best $newest"
 }
+
+choose_job_java() {  # sets job_java, the java the job runs on, and job_java25, its version where it is a Java 25 found here
+  # JAVA_HOME's; else the newest Java 25 (25.0.3 or later) under /usr/lib/jvm; else the one on the PATH.
+  job_java25=""
+  if [ -n "${JAVA_HOME:-}" ]; then
+    job_java="$JAVA_HOME/bin/java"
+    return
+  fi
+  job_java=java
+  local found
+  found="$(newest_java25)"
+  if [ -n "$found" ]; then
+    job_java="${found% *}/bin/java"
+    job_java25="${found#* }"
+  fi
+}

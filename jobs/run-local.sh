@@ -17,18 +17,12 @@ if [ -z "$jar" ] || [ ! -f "$classpath" ] || [ -n "$(find "$root/src/main" "$roo
 fi
 # shellcheck source=jobs/java25.sh
 . "$root/jobs/java25.sh"
-newest=""
-if [ -n "${JAVA_HOME:-}" ]; then
-  java="$JAVA_HOME/bin/java"
-else
-  java=java
-  found="$(newest_java25)"
-  if [ -n "$found" ]; then
-    java="${found% *}/bin/java"
-    newest="${found#* }"
-    # Said on every run that chose it, so that a run's log tells which Java computed it.
-    echo "run-local: Java $newest from ${found% *} (JAVA_HOME chooses another)" >&2
-  fi
+choose_job_java
+java="$job_java"
+newest="$job_java25"
+if [ -n "$newest" ]; then
+  # Said on every run that chose it, so that a run's log tells which Java computed it.
+  echo "run-local: Java $newest from ${java%/bin/java} (JAVA_HOME chooses another)" >&2
 fi
 # Java 25's AOT cache (JEPs 483, 514, 515): the classes the job loads, already parsed and linked, and the profiles of
 # its hot methods, so that a run does not pay for them again. The first run with a new jar records the cache and writes

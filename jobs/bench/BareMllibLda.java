@@ -1,4 +1,5 @@
 import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.newsthemes.spark.LocalBlas;
 import org.apache.spark.ml.clustering.LDA;
 import org.apache.spark.ml.clustering.LDAModel;
 import org.apache.spark.ml.feature.CountVectorizer;
@@ -35,7 +36,7 @@ import static org.apache.spark.sql.functions.lit;
  * object like the peer's, with the seconds from the first read to the fitted model (the JVM's and the session's start
  * not counted, as the peer does not count Python's), and the top 10 words of each topic.
  *
- * <p>Usage: java @jobs/spark-jvm.args -cp CLASSPATH BareMllibLda CORPUS.jsonl.gz K SEED
+ * <p>Usage: java @jobs/spark-jvm.args -cp CLASSPATH BareMllibLda CORPUS.jsonl.gz K SEED (CLASSPATH with the job's jar)
  */
 public final class BareMllibLda {
     /** Documents per update in gensim's LdaMulticore (its chunksize), which the peer leaves at its default. */
@@ -45,6 +46,8 @@ public final class BareMllibLda {
         String corpus = args[0];
         int k = Integer.parseInt(args[1]);
         long seed = Long.parseLong(args[2]);
+        // The BLAS the job chooses under a local master, by the job's own rule.
+        System.err.println("BLAS: " + LocalBlas.choose("local[*]", System.getenv()));
         SparkSession spark = SparkSession.builder().appName("bare-mllib-lda").master("local[*]")
                 .config("spark.ui.enabled", "false").getOrCreate();
         long start = System.nanoTime();
