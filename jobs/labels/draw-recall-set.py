@@ -22,6 +22,8 @@ The sets in data/labels/ were drawn so (README, "Evaluating themes against hand 
     news2022-test2:         ../shared/corpora/nl-news-2022.jsonl.gz  nl       60 20 20261214  the five Dutch sets above
     news2022-test3:         ../shared/corpora/nl-news-2022.jsonl.gz  nl       60 20 20261215  the six Dutch sets above
     news2022-test4:         ../shared/corpora/nl-news-2022.jsonl.gz  nl       60 20 20261216  the seven Dutch sets above
+    news2022-test5:         ../shared/corpora/nl-news-2022.jsonl.gz  nl       60 20 20261217  the eight Dutch sets above
+    en-ukraine-test9:       ../shared/corpora/en-ukraine-2019-2022.jsonl.gz  en  60 20 20261217  the ten English sets above
 """
 import gzip, json, random, re, sys
 
