@@ -18,20 +18,18 @@ fi
 # shellcheck source=jobs/java25.sh
 . "$root/jobs/java25.sh"
 choose_job_java
-java="$job_java"
-newest="$job_java25"
-if [ -n "$newest" ]; then
+if [ -n "$job_java25" ]; then
   # Said on every run that chose it, so that a run's log tells which Java computed it.
-  echo "run-local: Java $newest from ${java%/bin/java} (JAVA_HOME chooses another)" >&2
+  echo "run-local: Java $job_java25 from ${job_java%/bin/java} (JAVA_HOME chooses another)" >&2
 fi
 # Java 25's AOT cache (JEPs 483, 514, 515): the classes the job loads, already parsed and linked, and the profiles of
 # its hot methods, so that a run does not pay for them again. The first run with a new jar records the cache and writes
 # it when it exits (a minute more, once); a cache older than the jar is recorded again. A run with options the cache
 # does not fit runs without it, as the JVM decides.
 opts=()  # JVM options for Java 25 and later
-version="${newest:-}"
+version="$job_java25"
 if [ -z "$version" ] && [ "${NEWS_THEMES_AOT:-on}" != off ]; then  # asked of the JVM only where the answer is used
-  version="$(java_version "$java")"
+  version="$(java_version "$job_java")"
 fi
 # A run that only prints the usage would record a cache of almost nothing.
 case " $* " in *" --help "* | *" -h "*) record=no ;; *) record=yes ;; esac
@@ -67,4 +65,4 @@ if [ "${version%%.*}" -ge 25 ] 2>/dev/null; then
   opts+=(--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow)
 fi
 # shellcheck disable=SC2086  # JAVA_OPTS is a list of options; gc is one or none
-exec "$java" $gc ${JAVA_OPTS:-} ${opts[@]+"${opts[@]}"} @"$spark_args" -cp "$jar:$(cat "$classpath")" "${NEWS_THEMES_MAIN:-nl.newsthemes.ThemesJob}" "$@"
+exec "$job_java" $gc ${JAVA_OPTS:-} ${opts[@]+"${opts[@]}"} @"$spark_args" -cp "$jar:$(cat "$classpath")" "${NEWS_THEMES_MAIN:-nl.newsthemes.ThemesJob}" "$@"
