@@ -11,7 +11,7 @@
 #           per second, the driver's peak memory, the ratio to gensim (target <= 3x at 100%), the job's read + text +
 #           vocabulary + LDA against gensim's whole run (target <= 1x), and both models' mean NPMI of their top 10
 #           words (jobs/bench/npmi.py; target >= 0.35); and MLlib alone on gensim's steps (jobs/bench/BareMllibLda.java),
-#           the floor Spark and MLlib's LDA set for the like-for-like figure;
+#           what Spark and MLlib's LDA alone take for the like-for-like part's work;
 #   nights  on the whole corpus: a nightly refit that has the previous model against the first fit (target <= 1x), with
 #           both runs' mean NPMI and how close each refitted topic stays to its previous one; and --topics auto against
 #           a run with one K (target <= 3x).
@@ -115,7 +115,7 @@ if [[ " $parts " == *" corpus "* ]]; then
   echo "== the corpus: $(basename "$corpus"), K=$k, the whole job, gensim and MLlib alone on the same articles"
   total=$(zcat "$corpus" | wc -l)
   # MLlib alone on gensim's steps (jobs/bench/BareMllibLda.java), on the Java that jobs/run-local.sh chooses and with
-  # the BLAS the job chooses under a local master: the floor that Spark and MLlib's LDA set for the like-for-like part.
+  # the BLAS the job chooses under a local master: what Spark and MLlib's LDA alone take for the like-for-like part.
   javac -d "$work/mllib" -cp "$jar:$(cat "$cp_file")" "$root/jobs/bench/BareMllibLda.java"
   choose_job_java
   printf '%-5s %8s %7s %7s %7s %7s %7s %8s %8s %8s %8s %7s %7s %8s %7s %7s %7s %7s  %s\n' \

@@ -23,7 +23,7 @@ import static org.apache.spark.sql.functions.lit;
 
 /**
  * gensim's run (jobs/bench/gensim_peer.py) written the way a Spark user would write it with MLlib alone, for
- * jobs/bench.sh to time beside gensim and the job: the floor that Spark and MLlib's LDA set for the job's read, text,
+ * jobs/bench.sh to time beside gensim and the job: what Spark and MLlib's LDA alone take for the job's read, text,
  * vocabulary and fit on this machine, before anything the job adds (Lucene's analysis, languages, boilerplate,
  * phrases, near-copies, the k-means start).
  *
