@@ -24,6 +24,12 @@ The sets in data/labels/ were drawn so (README, "Evaluating themes against hand 
     news2022-test4:         ../shared/corpora/nl-news-2022.jsonl.gz  nl       60 20 20261216  the seven Dutch sets above
     news2022-test5:         ../shared/corpora/nl-news-2022.jsonl.gz  nl       60 20 20261217  the eight Dutch sets above
     en-ukraine-test9:       ../shared/corpora/en-ukraine-2019-2022.jsonl.gz  en  60 20 20261217  the ten English sets above
+    news2022-test6:         ../shared/corpora/nl-news-2022.jsonl.gz  nl       60 20 20261218  the nine Dutch sets above
+    en-ukraine-test10:      ../shared/corpora/en-ukraine-2019-2022.jsonl.gz  en  60 20 20261218  the eleven English sets above
+    news2022-test7:         ../shared/corpora/nl-news-2022.jsonl.gz  nl       60 20 20261219  the ten Dutch sets above
+    en-ukraine-test11:      ../shared/corpora/en-ukraine-2019-2022.jsonl.gz  en  60 20 20261219  the twelve English sets above
+    news2022-test8:         ../shared/corpora/nl-news-2022.jsonl.gz  nl       60 20 20261220  the eleven Dutch sets above
+    en-ukraine-test12:      ../shared/corpora/en-ukraine-2019-2022.jsonl.gz  en  60 20 20261220  the thirteen English sets above
 """
 import gzip, json, random, re, sys
 

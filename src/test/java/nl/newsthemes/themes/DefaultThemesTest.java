@@ -35,6 +35,11 @@ class DefaultThemesTest {
             sanctions | true  | Als een land wordt gezien als staatssponsor van terrorisme worden visa van burgers ingetrokken en kunnen overheidsbezittingen in beslag worden genomen.
             sanctions | true  | Hij verruilde het multilaterale handelsmodel voor protectionisme, bilaterale deals en handelssancties.
             sanctions | true  | Het Russische ministerie van Buitenlandse Zaken zegt dat het besluit van de Europese Unie om Russische olie te boycotten de energiemarkten zal destabiliseren.
+            sanctions | true  | Een andere oorzaak van het plotselinge handelstekort is het wegvallen van de export naar Rusland als gevolg van de bijna totale boycot.
+            sanctions | true  | Gorbatsjov stelde een economische blokkade in en er vonden troepenmanoeuvres plaats.
+            sanctions | true  | De ministers werden het ook niet eens over een maximumprijs voor gas uit Rusland.
+            sanctions | true  | De boycot van de VS drukt nog steeds op onze samenleving, maar in die beginperiode was er sprake van oorlog.
+            sanctions | true  | Dan was er nog de halvering van het aantal Franse visa om Algerije te dwingen illegalen terug te nemen.
             sanctions | false | Ontslag op staande voet was in dit geval niet de juiste sanctie, oordeelt de rechtbank.
             sanctions | false | Over eventuele boetes of sancties kon de politiewoordvoerder nog niets zeggen.
             sanctions | false | Vorig jaar besloot de Raad van Bestuur van de NPO Ongehoord Nederland een financiële sanctie op te leggen.
@@ -42,6 +47,9 @@ class DefaultThemesTest {
             sanctions | false | De KNVB legde de club een sanctie op: twee wedstrijden zonder publiek.
             sanctions | false | Het was het schrikbeeld van egoïsme en protectionisme, gesloten grenzen en exportverboden.
             sanctions | false | D66 wil dat de Kamer hem een sanctie oplegt waar hij zich niet aan kan onttrekken.
+            sanctions | false | De sanctie voor ON had op grond van de Mediawet kunnen oplopen tot 15 procent van het jaarlijkse budget.
+            sanctions | false | Als gevolg van een staatsbankroet, begin 2019, zijn alle tegoeden bevroren en kan niemand bij zijn spaargeld.
+            sanctions | false | Cryptobank Celsius Network bevroor vandaag de tegoeden vanwege liquiditeitsproblemen.
             nato_expansion | true  | Finland en Zweden werden afgelopen woensdag officieel door de NAVO uitgenodigd om lid te worden van de militaire alliantie.
             nato_expansion | true  | Een land met een grensconflict kan nooit lid worden van de Navo.
             nato_expansion | true  | Zelensky reageerde op Poetins toespraak door versneld toegang tot de Navo aan te vragen.
@@ -55,6 +63,10 @@ class DefaultThemesTest {
             nato_expansion | false | De NAVO kondigde een uitbreiding van de troepen aan de oostflank aan.
             nato_expansion | false | Wij lopen voorop, ook volgens de Navo-normen.
             nato_expansion | false | Nederlandse mijnenjager op weg naar NAVO-vloot op Middellandse Zee
+            nato_expansion | true  | Met zijn uitspraken doelt hij op de NAVO die steeds verder oostwaarts is opgeschoven richting Rusland.
+            nato_expansion | true  | Oost-Europa sloot zich aan bij de EU en NAVO.
+            nato_expansion | false | De afgelopen tijd wordt op verzoek van de NAVO veel minder bekendgemaakt over welke militaire steun lidstaten toezeggen of sturen.
+            nato_expansion | false | De Koerden zijn in de deal die de NAVO met president Erdogan sloot voortaan terroristen.
             minsk_accords | true  | De VS steunen de actieve diplomatie om de implementatie van de akkoorden van Minsk te versnellen.
             minsk_accords | true  | Kiev heeft de Minsk-akkoorden nooit uitgevoerd, zegt het Kremlin.
             minsk_accords | true  | Parijs en Berlijn willen het overleg in Normandië-formaat nieuw leven inblazen.
@@ -104,6 +116,15 @@ class DefaultThemesTest {
             sanctions | true  | The invasion has drawn almost universal condemnation, and many countries have imposed heavy sanctions.
             sanctions | true  | Sanctions and other penalties have not brought that conflict to an end, with approximately 14,000 people killed and Russian-led separatists still fighting Ukrainian forces.
             sanctions | true  | The sanctions are starting to bite because they don’t have textiles to actually make anything.
+            sanctions | true  | Some G-7 members also announced Sunday they will further tighten their grip on Russia by banning the imports of Russian gold.
+            sanctions | true  | Washington won’t restrict the visas for all Russians as a punishment for Russia’s actions in Ukraine: the US rules out a Russia visa ban.
+            sanctions | true  | The EU’s decision to phase out Russian energy supplies and cut economic ties with Moscow “have been made under Washington’s pressure,” the State Duma speaker claimed.
+            sanctions | true  | Erdogan and his foreign minister have chastised Finland and Sweden for their purported support of Kurdish separatist groups in Turkey, and for curbing some arms sales to the country.
+            sanctions | true  | The UK has already sanctioned the GRU, after a nerve-agent attack in Salisbury, Wilts, left one person dead and several others seriously ill.
+            sanctions | true  | Congress, I think in a bipartisan fashion, is going to sanction Putin for the disruption to the world order by the military buildup.
+            sanctions | true  | Another apparent target for the diplomatic drive is Türkiye, which refused to join the EU’s efforts to isolate Russia commercially and politically in retaliation for its military operation against Ukraine.
+            sanctions | false | The prime minister himself was personally issued a fine by the Metropolitan Police in April for attending an illegal gathering during COVID-19 lockdowns in 2020, becoming the first sitting prime minister in British history to receive a sanction for breaking the law.
+            sanctions | false | The summit excluded Venezuela, Nicaragua and Cuba, while Mexican President Andrés Manuel López Obrador boycotted in response to the exclusions.
             sanctions | false | The judge threatened sanctions against the attorneys for violating the order.
             sanctions | false | The university issued new sanctions against the fraternity after the hazing.
             sanctions | false | As the exchange neared, Griner was moved from a penal colony to Moscow.
@@ -127,9 +148,13 @@ class DefaultThemesTest {
             nato_expansion | false | Denmark, a member of NATO since 1949, sent two fighter jets to the Baltics.
             nato_expansion | false | Russian missiles could enter NATO airspace by mistake, the minister warned.
             nato_expansion | false | Tehran signed a memorandum that will grant it full membership in the Shanghai Cooperation Organization, an alliance that includes China and Russia.
+            nato_expansion | true  | Ukraine is not a NATO member, and Russia has sought assurances that Ukraine will never be a NATO member.
+            nato_expansion | true  | Russia was left with “no choice” but to launch its operation in Ukraine after its security concerns about the military bloc’s perceived encroachment on its borders weren’t heard.
+            nato_expansion | false | The political logic behind the EU project with its expansion eastward and the new balance of the whole system amplified the transit factor.
             minsk_accords | true  | Putin told reporters that the Minsk agreements no longer exist.
             minsk_accords | true  | Moscow said Kiev was sabotaging its obligations under the Minsk package of measures.
             minsk_accords | false | A Ryanair plane was forced to land in Minsk.
+            minsk_accords | false | Ksenia Sobchak is apparently seen crossing the Belarusian border into Lithuania at the Vidzy frontier point 106 miles north of Minsk, according to reports.
             """)
     void englishSentence(String theme, boolean expected, String sentence) {
         assertEquals(expected, ThemeMatcherTest.match(ENGLISH_DEFAULTS, sentence, new TextAnalyzer(Language.ENGLISH, 2))

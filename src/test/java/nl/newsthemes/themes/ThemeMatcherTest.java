@@ -55,7 +55,8 @@ class ThemeMatcherTest {
         ThemeHit eastward = match(DEFAULTS, "Rusland eist dat de NAVO zich niet verder naar het oosten uitbreidt.")
                 .get("nato_expansion");
         assertTrue(eastward.matched());
-        assertEquals(List.of("navo … uitbreidt"), eastward.matchedTerms());
+        // NATO near "naar het oosten" (eastward) and near "uitbreidt" (expands), each on its own.
+        assertEquals(List.of("navo … naar het oosten", "navo … uitbreidt"), eastward.matchedTerms());
 
         ThemeHit membership = match(DEFAULTS, "een NAVO-lidmaatschap staat open voor ieder land").get("nato_expansion");
         assertTrue(membership.matched());
