@@ -125,6 +125,8 @@ class DefaultThemesTest {
             sanctions | true  | Another apparent target for the diplomatic drive is Türkiye, which refused to join the EU’s efforts to isolate Russia commercially and politically in retaliation for its military operation against Ukraine.
             sanctions | false | The prime minister himself was personally issued a fine by the Metropolitan Police in April for attending an illegal gathering during COVID-19 lockdowns in 2020, becoming the first sitting prime minister in British history to receive a sanction for breaking the law.
             sanctions | false | The summit excluded Venezuela, Nicaragua and Cuba, while Mexican President Andrés Manuel López Obrador boycotted in response to the exclusions.
+            sanctions | true  | The United States, together with the Group of Seven nations and the European Union, are now preparing to revoke Russia's "most favoured nation" status over its invasion of Ukraine.
+            sanctions | true  | Duterte had banned Markey and two other American legislators from traveling to the Philippines after they called for de Lima's release.
             sanctions | false | The judge threatened sanctions against the attorneys for violating the order.
             sanctions | false | The university issued new sanctions against the fraternity after the hazing.
             sanctions | false | As the exchange neared, Griner was moved from a penal colony to Moscow.
@@ -151,6 +153,7 @@ class DefaultThemesTest {
             nato_expansion | true  | Ukraine is not a NATO member, and Russia has sought assurances that Ukraine will never be a NATO member.
             nato_expansion | true  | Russia was left with “no choice” but to launch its operation in Ukraine after its security concerns about the military bloc’s perceived encroachment on its borders weren’t heard.
             nato_expansion | false | The political logic behind the EU project with its expansion eastward and the new balance of the whole system amplified the transit factor.
+            nato_expansion | true  | In the lead-up to the invasion, Putin demanded that NATO bar Ukraine from being permitted admittance into the 30-nation alliance.
             minsk_accords | true  | Putin told reporters that the Minsk agreements no longer exist.
             minsk_accords | true  | Moscow said Kiev was sabotaging its obligations under the Minsk package of measures.
             minsk_accords | false | A Ryanair plane was forced to land in Minsk.
