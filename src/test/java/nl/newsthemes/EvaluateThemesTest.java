@@ -164,7 +164,7 @@ class EvaluateThemesTest extends SparkTestBase {
         expected.put("en-ukraine-test12", threeThemes(26, 0, 2, 52, 14, 0, 2, 64, 3, 0, 0, 77));
         expected.put("en-ukraine-test13", threeThemes(35, 0, 0, 45, 7, 1, 6, 66, 3, 0, 1, 76));
         LabelledSets english = evaluated(shared, "en-ukraine-2019-2022");
-        // The 40 articles of en-ukraine-minsk and the 720 of the test sets, all read in English.
+        // The 40 articles of en-ukraine-minsk and the 1,040 of the test sets, all read in English.
         assertEquals(Map.of("en", 1080L), english.evaluation().languages());
         assertScoresOfSets(english, expected);
     }
