@@ -32,6 +32,8 @@ The sets in data/labels/ were drawn so (README, "Evaluating themes against hand 
     en-ukraine-test12:      ../shared/corpora/en-ukraine-2019-2022.jsonl.gz  en  60 20 20261220  the thirteen English sets above
     news2022-test9:         ../shared/corpora/nl-news-2022.jsonl.gz  nl       60 20 20261221  the twelve Dutch sets above
     en-ukraine-test13:      ../shared/corpora/en-ukraine-2019-2022.jsonl.gz  en  60 20 20261221  the fourteen English sets above
+    news2022-test10:        ../shared/corpora/nl-news-2022.jsonl.gz  nl       60 20 20261222  the thirteen Dutch sets above
+    en-ukraine-test14:      ../shared/corpora/en-ukraine-2019-2022.jsonl.gz  en  60 20 20261222  the fifteen English sets above
 """
 import gzip, json, random, re, sys
 

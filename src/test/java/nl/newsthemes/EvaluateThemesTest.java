@@ -74,11 +74,11 @@ class EvaluateThemesTest extends SparkTestBase {
     /** The labelled sets of each corpus that these tests score, in the order README introduces them. */
     private static final Map<String, List<String>> SETS = Map.of(
             "nl-news-2022", List.of("news2022-dev", "news2022-holdout", "news2022-test", "news2022-test2",
-                    "news2022-test3", "news2022-test4", "news2022-test5", "news2022-test6", "news2022-test7", "news2022-test8", "news2022-test9"),
+                    "news2022-test3", "news2022-test4", "news2022-test5", "news2022-test6", "news2022-test7", "news2022-test8", "news2022-test9", "news2022-test10"),
             "en-ukraine-2019-2022", List.of("en-ukraine-minsk", "en-ukraine-test", "en-ukraine-test2", "en-ukraine-test3",
                     "en-ukraine-test4", "en-ukraine-test5", "en-ukraine-test6", "en-ukraine-test7", "en-ukraine-test8",
                     "en-ukraine-test9", "en-ukraine-test10", "en-ukraine-test11", "en-ukraine-test12",
-                    "en-ukraine-test13"));
+                    "en-ukraine-test13", "en-ukraine-test14"));
     /** Per corpus, its sets evaluated together (see {@link LabelledSets}), for both tests below. */
     private static final Map<String, LabelledSets> EVALUATED = new HashMap<>();
 
@@ -119,7 +119,7 @@ class EvaluateThemesTest extends SparkTestBase {
         Assumptions.assumeTrue(shared != null, "../shared/corpora is absent: the labelled-set check is skipped");
         LabelledSets dutch = evaluated(shared, "nl-news-2022");
         // Every labelled Dutch article is read in Dutch, those of the test sets among them.
-        assertEquals(Map.of("nl", 1070L), dutch.evaluation().languages());
+        assertEquals(Map.of("nl", 1150L), dutch.evaluation().languages());
         // news2022-test2 was drawn and read after every rule before it and scored first at 11/2/3/64, 1/1/0/78 and
         // 0/0/0/80, the Dutch rules' honest score; the NATO fleet was then kept out of NATO expansion.
         // news2022-test3, news2022-test4 and news2022-test5 were drawn and read after the rules for news2022-test2 and
@@ -127,7 +127,7 @@ class EvaluateThemesTest extends SparkTestBase {
         // 5/1/0/74 and 0/1/0/79) were then written on, news2022-test7 (first 13/3/3/61) after them and was written
         // on too; news2022-test8 (first 12/0/1/67) after that, and a third round was written on it and on
         // en-ukraine-test12; news2022-test9 was drawn and read after that round and scored once, and no rule is
-        // written on it.
+        // written on it, nor on news2022-test10, drawn and scored once after the fourth round (English NATO only).
         Map<String, List<ThemeEvaluation.Score>> dutchExpected = new LinkedHashMap<>();
         dutchExpected.put("news2022-test", threeThemes(10, 0, 0, 70, 4, 0, 0, 76, 0, 0, 0, 80));
         dutchExpected.put("news2022-test2", threeThemes(11, 2, 3, 64, 1, 0, 0, 79, 0, 0, 0, 80));
@@ -138,6 +138,7 @@ class EvaluateThemesTest extends SparkTestBase {
         dutchExpected.put("news2022-test7", threeThemes(16, 1, 0, 63, 3, 0, 0, 77, 0, 0, 0, 80));
         dutchExpected.put("news2022-test8", threeThemes(12, 0, 1, 67, 1, 0, 0, 79, 0, 0, 0, 80));
         dutchExpected.put("news2022-test9", threeThemes(5, 0, 1, 74, 1, 0, 0, 79, 0, 0, 0, 80));
+        dutchExpected.put("news2022-test10", threeThemes(15, 1, 1, 63, 0, 0, 0, 80, 0, 0, 0, 80));
         assertScoresOfSets(dutch, dutchExpected);
         // Each English set's first score, with the rules as they were when it was drawn, is in README; rules were
         // then written for what each of the first six missed, so those are spent (en-ukraine-test6 was scored first
@@ -148,7 +149,8 @@ class EvaluateThemesTest extends SparkTestBase {
         // en-ukraine-test10 (first 31/0/3/46, 9/0/2/69, 4/1/0/75) too, and rules were written on both. Then
         // en-ukraine-test11 and en-ukraine-test12 (first 24/0/4/52, 13/0/3/64, 3/0/0/77) were each drawn, read and
         // scored once, and a third round was written on en-ukraine-test12; en-ukraine-test13 was drawn and read after
-        // it and scored once; no rule is written on en-ukraine-test11 or en-ukraine-test13.
+        // it and scored once (NATO expansion first 7/1/6/66), and a fourth round (NATO expansion only) was written on
+        // it; no rule is written on en-ukraine-test11 or on en-ukraine-test14, drawn and scored once after that round.
         Map<String, List<ThemeEvaluation.Score>> expected = new LinkedHashMap<>();
         expected.put("en-ukraine-test", threeThemes(25, 1, 1, 53, 8, 0, 1, 71, 3, 0, 1, 76));
         expected.put("en-ukraine-test2", threeThemes(33, 0, 1, 46, 13, 0, 2, 65, 5, 0, 1, 74));
@@ -162,10 +164,11 @@ class EvaluateThemesTest extends SparkTestBase {
         expected.put("en-ukraine-test10", threeThemes(34, 0, 0, 46, 10, 0, 1, 69, 4, 0, 0, 76));
         expected.put("en-ukraine-test11", threeThemes(22, 1, 1, 56, 8, 1, 1, 70, 4, 0, 0, 76));
         expected.put("en-ukraine-test12", threeThemes(26, 0, 2, 52, 14, 0, 2, 64, 3, 0, 0, 77));
-        expected.put("en-ukraine-test13", threeThemes(35, 0, 0, 45, 7, 1, 6, 66, 3, 0, 1, 76));
+        expected.put("en-ukraine-test13", threeThemes(35, 0, 0, 45, 9, 1, 4, 66, 3, 0, 1, 76));
+        expected.put("en-ukraine-test14", threeThemes(26, 0, 3, 51, 8, 0, 2, 70, 2, 0, 0, 78));
         LabelledSets english = evaluated(shared, "en-ukraine-2019-2022");
-        // The 40 articles of en-ukraine-minsk and the 1,040 of the test sets, all read in English.
-        assertEquals(Map.of("en", 1080L), english.evaluation().languages());
+        // The 40 articles of en-ukraine-minsk and the 1,120 of the test sets, all read in English.
+        assertEquals(Map.of("en", 1160L), english.evaluation().languages());
         assertScoresOfSets(english, expected);
     }
 

@@ -154,6 +154,8 @@ class DefaultThemesTest {
             nato_expansion | true  | Russia was left with “no choice” but to launch its operation in Ukraine after its security concerns about the military bloc’s perceived encroachment on its borders weren’t heard.
             nato_expansion | false | The political logic behind the EU project with its expansion eastward and the new balance of the whole system amplified the transit factor.
             nato_expansion | true  | In the lead-up to the invasion, Putin demanded that NATO bar Ukraine from being permitted admittance into the 30-nation alliance.
+            nato_expansion | true  | NATO will boost the militaries of member states and enlarge itself by accepting Finland and Sweden as new allies.
+            nato_expansion | true  | Trump had leverage over Western Europe, but was not needlessly provocative such as by pushing expansion to Russia's border.
             minsk_accords | true  | Putin told reporters that the Minsk agreements no longer exist.
             minsk_accords | true  | Moscow said Kiev was sabotaging its obligations under the Minsk package of measures.
             minsk_accords | false | A Ryanair plane was forced to land in Minsk.
